@@ -1,0 +1,93 @@
+import matter from "gray-matter";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+
+/** Thrown for a problem in the front matter itself; the loader turns it into a Diagnostic. */
+export class FrontMatterError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * YAML 1.2 core schema: `2025-11-01` stays a string (the schema decides what a date is) and
+ * `no`/`on` stay strings. Duplicate keys are an error, not a silent overwrite.
+ */
+export function parseYamlText(text: string, firstLine: number): unknown {
+  try {
+    return parseYaml(text, { schema: "core", uniqueKeys: true, maxAliasCount: 50 }) as unknown;
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const line = (e.linePos?.[0].line ?? 1) + firstLine - 1;
+      const message = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+      throw new FrontMatterError(
+        `YAML syntax: ${message}`,
+        line,
+        "check indentation and quoting on this line; text with a colon followed by a space needs quotes",
+      );
+    }
+    throw e;
+  }
+}
+
+const refuse = (language: string) => () => {
+  throw new FrontMatterError(
+    `front matter in '${language}' is not allowed`,
+    1,
+    "Briefbook reads YAML front matter only (start the file with '---'), so no code in content runs at build time",
+  );
+};
+
+export interface SplitFile {
+  readonly data: unknown;
+  readonly body: string;
+  readonly bodyLine: number;
+  readonly yaml: string;
+  readonly yamlLine: number;
+}
+
+const lineOfOffset = (text: string, offset: number) => {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+};
+
+/**
+ * Splits a Markdown file into YAML front matter and body. gray-matter gets an engine table of
+ * our own: its default would `eval` `---js` front matter, and its cache keeps every file alive.
+ */
+export function splitFrontMatter(text: string): SplitFile {
+  const yamlLine = 2;
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(text, {
+    language: "yaml",
+    engines: {
+      yaml: { parse: (s: string) => parseYamlText(s, yamlLine) as object, stringify: () => "" },
+      js: { parse: refuse("js"), stringify: () => "" },
+      javascript: { parse: refuse("javascript"), stringify: () => "" },
+      coffee: { parse: refuse("coffee"), stringify: () => "" },
+      coffeescript: { parse: refuse("coffeescript"), stringify: () => "" },
+      json: { parse: refuse("json"), stringify: () => "" },
+      toml: { parse: refuse("toml"), stringify: () => "" },
+    },
+  });
+  } catch (e) {
+    if (e instanceof FrontMatterError) throw e;
+    // gray-matter names unknown engines (`---python`) in a plain Error.
+    const language = /engine "(.*)"/.exec(String(e))?.[1] ?? "unknown";
+    return refuse(language)();
+  }
+  const body = file.content;
+  const bodyOffset = text.endsWith(body) ? text.length - body.length : 0;
+  return {
+    data: file.matter.trim() === "" ? {} : (file.data as unknown),
+    body,
+    bodyLine: lineOfOffset(text, bodyOffset),
+    yaml: file.matter,
+    yamlLine,
+  };
+}
