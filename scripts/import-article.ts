@@ -1,0 +1,99 @@
+/**
+ * npm run import -- FILE.txt [--slug SLUG] [--force] [--content DIR]
+ *
+ * Imports a scraped plain-text article as content/articles/<slug>.md: finds the masthead and
+ * headline, splits the paragraphs, drops page boilerplate, and writes front matter with every
+ * article field — empty, with a TODO comment, where the text does not say. The logic lives in
+ * scripts/import/ as pure functions; this file only reads, writes and reports.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { isKebab } from "../src/validate/ids.ts";
+import { parseImportArgs, USAGE } from "./import/args.ts";
+import { parseArticleText } from "./import/parse.ts";
+import { renderArticle, slugFromHeadline } from "./import/render.ts";
+
+/** A problem to tell the user in one line; never a stack trace. */
+class ImportError extends Error {}
+
+const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+async function readInput(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ImportError(`'${file}' is a folder, not a text file`);
+    size = info.size;
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportError(code === "ENOENT" ? `file not found: '${file}'` : `cannot read '${file}': ${code ?? (e as Error).message}`);
+  }
+  if (size > MAX_INPUT_BYTES) throw new ImportError(`'${file}' is larger than 2 MiB; is it really one article?`);
+  const text = await readFile(file, "utf8");
+  if (text.includes("\u0000")) throw new ImportError(`'${file}' is not a plain-text file`);
+  return text;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsedArgs = parseImportArgs(argv);
+  if (!parsedArgs.ok) {
+    if (parsedArgs.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    console.error(`error: ${parsedArgs.error}\n${USAGE}`);
+    return 2;
+  }
+  const { file, force, contentDir } = parsedArgs.args;
+
+  const raw = await readInput(file);
+  if (raw.trim() === "") throw new ImportError(`'${file}' is empty`);
+  const parsed = parseArticleText(raw);
+  if (parsed.paragraphs.length === 0) throw new ImportError(`'${file}' has no article text (only a headline, masthead or boilerplate)`);
+
+  const slug = parsedArgs.args.slug ?? (parsed.headline ? slugFromHeadline(parsed.headline) : undefined);
+  if (slug === undefined || slug === "")
+    throw new ImportError(`'${file}' has no headline to make a file name from; pass --slug SLUG, such as --slug uk-halts-intel-sharing`);
+  if (!isKebab(slug))
+    throw new ImportError(`'${slug}' is not a valid slug: use lower-case letters, digits and single hyphens, such as uk-halts-intel-sharing`);
+
+  const out = path.join(contentDir, "articles", `${slug}.md`);
+  if (existsSync(out) && !force) throw new ImportError(`${out} already exists; pass --force to overwrite it`);
+
+  const rendered = renderArticle(parsed, { importedFrom: path.basename(file) });
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, rendered.text, { encoding: "utf8", flag: force ? "w" : "wx" });
+
+  const { masthead } = parsed;
+  const report = [
+    `Imported ${file}`,
+    `  headline:   ${parsed.headline ? JSON.stringify(parsed.headline) : "none found (title left for the editor)"}`,
+    `  masthead:   ${masthead.outlet ? `outlet ${JSON.stringify(masthead.outlet)}${masthead.section ? `, section ${JSON.stringify(masthead.section)}` : ""}` : "none found"}`,
+    ...(parsed.byline ? [`  byline:     ${JSON.stringify(parsed.byline)}`] : []),
+    ...(parsed.published ? [`  published:  ${parsed.published}`] : []),
+    `  paragraphs: ${parsed.paragraphs.length} (${parsed.style === "blank-line" ? "separated by blank lines" : "one per line"})`,
+    `  removed:    ${parsed.removed.length === 0 ? "nothing" : `${parsed.removed.length} line${parsed.removed.length === 1 ? "" : "s"}`}`,
+    ...parsed.removed.map((r) => `    line ${r.line} (${r.rule}): ${r.text}`),
+    ...(parsed.notes.length ? ["  check:", ...parsed.notes.map((n) => `    ${n}`)] : []),
+    `Wrote ${out}${force ? " (overwritten if it existed)" : ""}`,
+    ...(rendered.todos.length
+      ? [`TODO(editor) in ${out}:`, ...rendered.todos.map((t) => `  - ${t}`), "Then run npm run check."]
+      : ["Run npm run check."]),
+  ];
+  console.log(report.join("\n"));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof ImportError) console.error(`error: ${e.message}`);
+    else if ((e as NodeJS.ErrnoException).code === "EEXIST") console.error("error: the article file appeared while importing; pass --force to overwrite it");
+    else console.error(`error: ${(e as Error).message ?? String(e)}`);
+    process.exitCode = 1;
+  },
+);
