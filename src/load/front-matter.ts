@@ -21,7 +21,10 @@ export function parseYamlText(text: string, firstLine: number): unknown {
     return parseYaml(text, { schema: "core", uniqueKeys: true, maxAliasCount: 50 }) as unknown;
   } catch (e) {
     if (e instanceof YAMLParseError) {
-      const line = (e.linePos?.[0].line ?? 1) + firstLine - 1;
+      // An unclosed quote or bracket is reported where the text ends: point at the last written line.
+      const end = text.trimEnd().length;
+      const at = Math.min(e.pos[0], Math.max(0, end - 1));
+      const line = text.slice(0, at).split("\n").length + firstLine - 1;
       const message = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
       throw new FrontMatterError(
         `YAML syntax: ${message}`,
@@ -60,7 +63,9 @@ const lineOfOffset = (text: string, offset: number) => {
  * our own: its default would `eval` `---js` front matter, and its cache keeps every file alive.
  */
 export function splitFrontMatter(text: string): SplitFile {
-  const yamlLine = 2;
+  // gray-matter's `matter` starts with the line break that ends the opening `---` line, so the
+  // YAML text's first line is the file's first line.
+  const yamlLine = 1;
   let file: matter.GrayMatterFile<string>;
   try {
     file = matter(text, {

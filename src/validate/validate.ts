@@ -91,7 +91,8 @@ function schemaDiagnostics(file: SourceFile, issues: readonly z.core.$ZodIssue[]
     }
     const input = valueAt(file.data, path);
     const last = path[path.length - 1];
-    if (input === undefined && issue.code === "invalid_type") {
+    // A missing enum field (`status`) is reported by zod as invalid_value, not invalid_type.
+    if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       out.push(
         error({
           ...at(path),

@@ -51,3 +51,16 @@ export const ACTOR_UK = "name: United Kingdom\nkind: country\n";
 export const ARTICLE_ONE = "---\ntitle: One\n---\nFirst paragraph.\n\nSecond paragraph.\n";
 export const BRIEF_ONE =
   "---\ntitle: A brief\ndate: 2025-11-12\ndek: Short.\nstatus: published\nsources: [one]\n---\nSee [[united-kingdom]] [@one#p2].\n";
+
+/** The one diagnostic at `file` (and `field`, when given); fails the test, showing all of them, if there is not exactly one. */
+export function single(ds: readonly Diagnostic[], file: string, field?: string): Diagnostic {
+  const found = ds.filter((d) => d.file === file && (field === undefined || d.field === field));
+  if (found.length !== 1) {
+    throw new Error(`expected exactly one diagnostic at ${file} (${field ?? "any field"}), found ${found.length} in:\n${dump(ds)}`);
+  }
+  return found[0]!;
+}
+
+/** `file:line (field)` of each diagnostic, sorted: compares a whole run's locations in one assertion. */
+export const locations = (ds: readonly Diagnostic[]): string[] =>
+  ds.map((d) => `${d.severity} ${d.file}:${d.line ?? "-"} (${d.field ?? ""})`).sort();
