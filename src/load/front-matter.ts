@@ -62,7 +62,9 @@ const lineOfOffset = (text: string, offset: number) => {
  * Splits a Markdown file into YAML front matter and body. gray-matter gets an engine table of
  * our own: its default would `eval` `---js` front matter, and its cache keeps every file alive.
  */
-export function splitFrontMatter(text: string): SplitFile {
+export function splitFrontMatter(crlfText: string): SplitFile {
+  // gray-matter ends the YAML text at '\n---', leaving a '\r' the YAML parser reads as text.
+  const text = crlfText.replace(/\r\n?/g, "\n");
   // gray-matter's `matter` starts with the line break that ends the opening `---` line, so the
   // YAML text's first line is the file's first line.
   const yamlLine = 1;
@@ -88,11 +90,16 @@ export function splitFrontMatter(text: string): SplitFile {
   }
   const body = file.content;
   const bodyOffset = text.endsWith(body) ? text.length - body.length : 0;
+  // gray-matter's own test: '---' opens front matter, '----' (a Markdown rule) does not.
+  const hasFrontMatter = text.startsWith("---") && text.charAt(3) !== "-";
+  // gray-matter leaves `matter` unset for an empty file.
+  const yaml = file.matter ?? "";
   return {
-    data: file.matter.trim() === "" ? {} : (file.data as unknown),
+    // No front matter at all is undefined, so validation says "missing front matter", not five missing fields.
+    data: !hasFrontMatter ? undefined : yaml.trim() === "" ? {} : (file.data as unknown),
     body,
     bodyLine: lineOfOffset(text, bodyOffset),
-    yaml: file.matter,
+    yaml,
     yamlLine,
   };
 }

@@ -42,7 +42,8 @@ async function listFiles(root: string, dir: string, out: string[], diagnostics: 
 
 function parseFile(kind: ContentKind, rel: string, text: string): SourceFile {
   const slug = path.posix.basename(rel).replace(/\.[^.]+$/, "");
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Windows line endings: the YAML parser takes a lone '\r' before gray-matter's closing '\n---' as text.
+  const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
   if (kind === "actor" || kind === "site") {
     return { kind, path: rel, slug, data: parseYamlText(clean, 1), body: "", bodyLine: 1, yaml: clean, yamlLine: 1 };
   }
