@@ -201,6 +201,12 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   const briefs = duplicates(parseAll(byKind("brief"), briefSchema, diagnostics), "brief slug", diagnostics);
 
   const actorById = new Map(actors.map((a) => [a.file.slug, a]));
+  // Files that exist but failed the schema already have their own errors; references to them are
+  // not reported again as "unknown", which would bury the one real problem under many false ones.
+  const failed = (kind: SourceFile["kind"], ok: ReadonlySet<string>) =>
+    new Set(byKind(kind).map((f) => f.slug).filter((slug) => !ok.has(slug)));
+  const brokenActors = failed("actor", new Set(actorById.keys()));
+  const brokenArticles = failed("article", new Set(articles.map((a) => a.file.slug)));
   const actorIds = [...actorById.keys()];
   // Names and aliases lead a mistyped id to its actor: `[[rubio]]` → 'marco-rubio'.
   const actorAliases = new Map<string, string>();
@@ -214,6 +220,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
 
   const checkActor = (file: SourceFile, path: readonly PropertyKey[], id: string, also = "") => {
     if (actorById.has(id)) return true;
+    if (brokenActors.has(id)) return false;
     const guess = nearest(id, actorIds, actorAliases);
     diagnostics.push(
       error({
@@ -284,7 +291,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     const sources = new Set<string>();
     data.sources.forEach((slug, i) => {
       if (articleById.has(slug)) sources.add(slug);
-      else {
+      else if (!brokenArticles.has(slug)) {
         const guess = nearest(slug, articleIds);
         diagnostics.push(
           error({
@@ -299,6 +306,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     const checkCite = (path: readonly PropertyKey[], ref: ParagraphRef, line?: number) => {
       const where = line === undefined ? at(file, path) : { file: file.path, line, field: "body" };
       const article = articleById.get(ref.article);
+      if (!article && brokenArticles.has(ref.article)) return undefined;
       if (!article) {
         const guess = nearest(ref.article, articleIds);
         diagnostics.push(
@@ -380,7 +388,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     for (const ref of scanBodyReferences(file.body)) {
       const line = file.bodyLine + ref.line - 1;
       if (ref.kind === "actor") {
-        if (!actorById.has(ref.id)) {
+        if (!actorById.has(ref.id) && !brokenActors.has(ref.id)) {
           const guess = nearest(ref.id, actorIds, actorAliases);
           diagnostics.push(
             error({

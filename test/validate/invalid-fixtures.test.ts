@@ -172,6 +172,17 @@ describe("invalid fixtures", () => {
     assert.equal(brief.title, "UK pauses <b>intelligence</b> sharing");
   });
 
+  test("a file that fails the schema is reported once, not again at every reference to it", async () => {
+    const ds = await run("broken-target");
+    assert.deepEqual(locations(ds), [
+      "error actors/united-kingdom.yaml:2 (kind)",
+      "error articles/uk-halts-intel.md:3 (author)",
+      "error briefs/uk-pause.md:13 (actors[2].id)",
+    ]);
+    assert.match(single(ds, "actors/united-kingdom.yaml").message, /'contry' is not allowed here — did you mean 'country'\?/);
+    assert.match(single(ds, "briefs/uk-pause.md").message, /^unknown actor 'france'$/);
+  });
+
   test("every problem in every file is reported in one run", async () => {
     const ds = await run("many-problems");
     assert.deepEqual(warningsOf(ds), []);
