@@ -1,0 +1,31 @@
+// Eleventy entry for the live preview (`npm start`) and for Eleventy's own CLI.
+// `npm run build` runs the same plugin through src/pipeline.ts, with indexing and checks.
+import { register } from "tsx/esm/api";
+
+// Briefbook is TypeScript; tsx lets Eleventy import it without a compile step.
+register();
+const { default: briefbook } = await import("./src/render/eleventy-plugin.ts");
+const { previewSource, normalizePathPrefix, PUBLIC_DIR } = await import("./src/pipeline.ts");
+const { formatReport } = await import("./src/diagnostics/format.ts");
+
+const contentDir = process.env.BRIEFBOOK_CONTENT ?? "content";
+
+export default function (eleventyConfig) {
+  // Every page, rendered from the site model (load → validate → model), rebuilt on each content edit.
+  eleventyConfig.addPlugin(briefbook, {
+    source: previewSource({
+      contentDir,
+      pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
+      includeDrafts: process.env.BRIEFBOOK_DRAFTS !== "0",
+      report: (diagnostics) => diagnostics.length > 0 && console.error(formatReport(diagnostics)),
+    }),
+    publicDir: PUBLIC_DIR,
+    watch: [contentDir, "layouts", "public"],
+  });
+}
+
+export const config = {
+  // Eleventy reads no templates of its own: the plugin adds the only one. content/ is plain data.
+  dir: { input: "layouts", output: "_site" },
+  templateFormats: ["11ty.js"],
+};

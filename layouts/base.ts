@@ -1,0 +1,76 @@
+import { html, type Renderable, type SafeHtml } from "../src/render/html.ts";
+import type { RenderContext } from "../src/render/context.ts";
+import type { Page } from "../src/render/pages.ts";
+import { actorsPath, briefsPath, feedPath, homePath, searchPath, sourcesPath, timelinePath, topicsPath } from "../src/model/urls.ts";
+import type { Slice } from "../src/render/pages.ts";
+
+export interface Shell {
+  readonly main: Renderable;
+  /** For `<meta name="description">`. */
+  readonly description?: string;
+  /** Extra `<head>` content: only the search page has any (its script and styles). */
+  readonly head?: SafeHtml;
+  readonly slice?: Slice<unknown>;
+  /** The search page fills its own box; the header box would repeat it. */
+  readonly headerSearch?: boolean;
+}
+
+const NAV = [
+  { path: briefsPath, label: "Briefs" },
+  { path: timelinePath, label: "Timeline" },
+  { path: actorsPath, label: "Actors" },
+  { path: sourcesPath, label: "Sources" },
+  { path: topicsPath, label: "Topics" },
+];
+
+/** The HTML document around every page. No script: only the search page loads one. */
+export function shell(ctx: RenderContext, page: Page, s: Shell): string {
+  const { site } = ctx.model;
+  const title = page.path === homePath ? site.title : `${page.title} · ${site.title}`;
+  const current = (path: string) => (page.path.startsWith(path) ? "page" : undefined);
+  return `<!doctype html>\n${html`<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${s.description ? html`<meta name="description" content="${s.description}">` : ""}
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="${ctx.stylesheet}">
+<link rel="alternate" type="application/atom+xml" title="${site.title}" href="${ctx.href(feedPath)}">
+${s.slice?.prev ? html`<link rel="prev" href="${ctx.href(s.slice.prev)}">` : ""}
+${s.slice?.next ? html`<link rel="next" href="${ctx.href(s.slice.next)}">` : ""}
+${s.head ?? ""}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap header-row">
+<a class="site-title" href="${ctx.href(homePath)}">${site.title}</a>
+${
+  s.headerSearch === false
+    ? ""
+    : html`<form class="header-search" role="search" action="${ctx.href(searchPath)}" method="get">
+<label class="visually-hidden" for="site-search">Search briefs, articles and actors</label>
+<input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off">
+<button type="submit">Search</button>
+</form>`
+}
+</div>
+<nav class="wrap site-nav" aria-label="Sections">
+<ul>${NAV.map((n) => html`<li><a href="${ctx.href(n.path)}" ${current(n.path) ? html`aria-current="page"` : ""}>${n.label}</a></li>`)}</ul>
+</nav>
+</header>
+${ctx.preview ? html`<p class="wrap preview-note">Preview: drafts are shown and marked.</p>` : ""}
+<main id="main" class="wrap">
+${s.main}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${site.title}${site.tagline ? html` — ${site.tagline}` : ""}. Every statement links to the source paragraph that makes it.</p>
+<p><a href="${ctx.href(feedPath)}">Atom feed</a></p>
+</div>
+</footer>
+</body>
+</html>
+`.value}`;
+}

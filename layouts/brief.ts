@@ -1,0 +1,84 @@
+import { html, raw } from "../src/render/html.ts";
+import type { RenderContext } from "../src/render/context.ts";
+import type { Brief } from "../src/model/types.ts";
+import { actorLink, cites, dateTag, kindLabel } from "./partials.ts";
+import { formatDate } from "./format.ts";
+import { searchFacts } from "./search-data.ts";
+import type { SafeHtml } from "../src/render/html.ts";
+
+export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
+  const { model } = ctx;
+  const sources = b.sources.flatMap((id) => {
+    const a = model.article(id);
+    return a ? [a] : [];
+  });
+  const kinds = [...new Set(b.mentions.flatMap((id) => model.actor(id)?.kind ?? []).map(kindLabel))];
+  return html`<article class="brief" data-pagefind-body>
+${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
+<header class="doc-header">
+<p class="eyebrow">Brief · ${dateTag(b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<h1 data-pagefind-weight="10">${b.title}</h1>
+<p class="lede">${b.dek}</p>
+${
+  b.topics.length > 0
+    ? html`<ul class="chips topics" data-pagefind-ignore>${b.topics.map((t) => html`<li><a href="${ctx.href(t.path)}">${t.name}</a></li>`)}</ul>`
+    : ""
+}
+</header>
+
+${
+  b.key_points.length > 0
+    ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
+<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(ctx, k.cites)}</li>`)}</ul></section>`
+    : ""
+}
+
+<section class="body" aria-label="Summary">${raw(b.bodyHtml)}</section>
+
+${
+  b.actors.length > 0
+    ? html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
+<dl class="actors-in-story">${b.actors.map(
+        (a) => html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(ctx, a.cites)}</dd></div>`,
+      )}</dl></section>`
+    : ""
+}
+
+${
+  b.quotes.length > 0
+    ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>
+${b.quotes.map(
+  (q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>
+<figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${cites(ctx, [q.cite])}</figcaption></figure>`,
+)}</section>`
+    : ""
+}
+
+${
+  b.events.length > 0
+    ? html`<section aria-labelledby="events"><h2 id="events">What happened when</h2>
+<ol class="events">${b.events.map(
+        (e) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
+<span class="what">${e.what} ${cites(ctx, e.cites)}</span></li>`,
+      )}</ol></section>`
+    : ""
+}
+
+${
+  b.updates.length > 0
+    ? html`<section aria-labelledby="updates"><h2 id="updates">Updates</h2>
+<ul class="updates">${b.updates.map(
+        (u) => html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(ctx, u.cites)}</li>`,
+      )}</ul></section>`
+    : ""
+}
+</article>
+
+<aside class="backlinks" aria-labelledby="sources">
+<h2 id="sources">Sources</h2>
+<ul class="source-list">${sources.map(
+    (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
+<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(a.published)}</span></li>`,
+  )}</ul>
+</aside>`;
+}

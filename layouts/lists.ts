@@ -1,0 +1,111 @@
+/** The index pages: home, briefs archive, actors by kind, timeline, sources, topics. */
+import { html, type SafeHtml } from "../src/render/html.ts";
+import type { RenderContext } from "../src/render/context.ts";
+import type { Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
+import type { Slice } from "../src/render/pages.ts";
+import { ACTOR_KINDS } from "../src/validate/schema.ts";
+import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
+import { actorSummary, cites, dateTag, documentRow, pager } from "./partials.ts";
+import { KIND_LABELS, plural } from "./format.ts";
+
+const LATEST_BRIEFS = 10;
+const ACTIVE_ACTORS = 12;
+const OUTLET_PREVIEW = 3;
+
+export function homeMain(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  const latest = model.briefs.slice(0, LATEST_BRIEFS);
+  return html`<section class="intro">
+<h1>${model.site.title}</h1>
+${model.site.tagline ? html`<p class="lede">${model.site.tagline}</p>` : ""}
+<p class="counts">${plural(model.briefs.length, "brief")} · ${plural(model.articles.length, "source article")} · ${plural(model.actors.length, "actor")}</p>
+</section>
+<div class="columns">
+<section aria-labelledby="latest" class="col-main"><h2 id="latest">Latest briefs</h2>
+${latest.length > 0 ? html`<ul class="doc-list">${latest.map((b) => documentRow(ctx, b))}</ul>` : html`<p class="empty">No briefs published yet.</p>`}
+${model.briefs.length > LATEST_BRIEFS ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(model.briefs.length, "brief")} →</a></p>` : ""}
+</section>
+<section aria-labelledby="active" class="col-side"><h2 id="active">Most active actors</h2>
+<ol class="ranked">${model.mostMentioned.slice(0, ACTIVE_ACTORS).map(
+    (a) => html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention")}</span></li>`,
+  )}</ol>
+<p class="more"><a href="${ctx.href(actorsPath)}">All actors →</a> · <a href="${ctx.href(timelinePath)}">Timeline →</a></p>
+</section>
+</div>`;
+}
+
+export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
+  return html`<h1>All briefs</h1>
+<p class="counts">${plural(slice.total, "brief")}, newest first.</p>
+<ul class="doc-list">${slice.items.map((b) => documentRow(ctx, b))}</ul>
+${pager(ctx, slice)}`;
+}
+
+export function actorsMain(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  const groups = ACTOR_KINDS.map((kind) => ({ kind, actors: model.actors.filter((a) => a.kind === kind) })).filter(
+    (g) => g.actors.length > 0,
+  );
+  return html`<h1>Actors</h1>
+<p class="counts">${plural(model.actors.length, "actor")}: countries, people, organisations and outlets named in the briefs and their sources.</p>
+<nav class="kind-index" aria-label="Kinds"><ul>${groups.map((g) => html`<li><a href="#${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</a> <span class="count">${g.actors.length}</span></li>`)}</ul></nav>
+${groups.map(
+  (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
+<ul class="actor-grid">${g.actors.map(
+    (a) => html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
+  )}</ul></section>`,
+)}`;
+}
+
+export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
+  return html`<h1>Timeline</h1>
+<p class="counts">${plural(slice.total, "event")} from every brief, newest first. Where a source gives the time only in words, the event is shown as the source words it and placed at the date of the brief that reports it.</p>
+${slice.items.length > 0 ? html`<ol class="timeline">${slice.items.map(
+  (t) => html`<li>
+<span class="when">${t.dated ? dateTag(t.event.date) : html`<span class="when-words">${t.event.when}</span> <span class="meta">(reported ${dateTag(t.brief.date)})</span>`}</span>
+<span class="what">${t.event.what} ${cites(ctx, t.event.cites)}</span>
+<span class="meta">From <a href="${ctx.href(t.brief.path)}">${t.brief.title}</a></span>
+</li>`,
+)}</ol>` : html`<p class="empty">No events recorded yet.</p>`}
+${pager(ctx, slice)}`;
+}
+
+const articleRow = (ctx: RenderContext, a: Article) => documentRow(ctx, a);
+
+export function sourcesMain(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  return html`<h1>Sources</h1>
+<p class="counts">${plural(model.articles.length, "source article")} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet")}.</p>
+${model.outlets.map(
+  (o) => html`<section aria-labelledby="outlet-${o.actor?.id ?? "unstated"}">
+<h2 id="outlet-${o.actor?.id ?? "unstated"}"><a href="${ctx.href(o.path)}">${o.name}</a> <span class="count">${o.articles.length}</span></h2>
+<ul class="doc-list">${o.articles.slice(0, OUTLET_PREVIEW).map((a) => articleRow(ctx, a))}</ul>
+${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article")} →</a></p>` : ""}
+</section>`,
+)}`;
+}
+
+export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Article>): SafeHtml {
+  return html`<h1>${outlet.name}</h1>
+<p class="counts">${plural(slice.total, "source article")}${outlet.actor ? html` · <a href="${ctx.href(outlet.actor.path)}">about ${outlet.name}</a>` : html`: articles whose source does not name its outlet.`}</p>
+<ul class="doc-list">${slice.items.map((a) => articleRow(ctx, a))}</ul>
+${pager(ctx, slice)}`;
+}
+
+export function topicsMain(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  return html`<h1>Topics</h1>
+${model.topics.length > 0 ? html`<ul class="topic-list">${model.topics.map((t) => html`<li><a href="${ctx.href(t.path)}">${t.name}</a> <span class="count">${t.briefs.length}</span></li>`)}</ul>` : html`<p class="empty">No topics yet.</p>`}`;
+}
+
+export function topicMain(ctx: RenderContext, topic: TopicEntry, slice: Slice<Brief>): SafeHtml {
+  return html`<p class="eyebrow">Topic</p><h1>${topic.name}</h1>
+<p class="counts">${plural(slice.total, "brief")}, newest first.</p>
+<ul class="doc-list">${slice.items.map((b) => documentRow(ctx, b))}</ul>
+${pager(ctx, slice)}`;
+}
+
+export function notFoundMain(ctx: RenderContext): SafeHtml {
+  return html`<h1>Page not found</h1>
+<p>There is no page at this address. Try the <a href="${ctx.href(briefsPath)}">briefs</a>, the <a href="${ctx.href(actorsPath)}">actors</a> or the search box above.</p>`;
+}

@@ -1,0 +1,274 @@
+import type { ActorId, ArticleId, BriefId, ParagraphRef } from "../validate/ids.ts";
+import { scanBodyReferences } from "../validate/references.ts";
+import { topicSlug } from "../validate/ids.ts";
+import type { ValidContent, ValidArticle, ValidBrief } from "../validate/validate.ts";
+import { markdownRenderer, type LinkResolver } from "./markdown.ts";
+import { mentionMatcher } from "./mention-matcher.ts";
+import {
+  documentDate,
+  type Actor,
+  type ActorQuote,
+  type ActorStance,
+  type Article,
+  type Brief,
+  type Citation,
+  type CoActor,
+  type Document,
+  type Outlet,
+  type SiteModel,
+  type TimelineEntry,
+  type TopicEntry,
+} from "./types.ts";
+import { actorPath, articlePath, briefPath, outletPath, paragraphPath, topicPath, UNSTATED_OUTLET, type SitePath } from "./urls.ts";
+
+export interface ModelOptions {
+  /** Where the site is served from: `/` or `/some-repo/`. Links inside rendered Markdown carry it. */
+  readonly pathPrefix: string;
+  /** Drafts appear in preview, never in a production build. */
+  readonly includeDrafts: boolean;
+}
+
+/** How many co-appearing actors an actor page shows. */
+const CO_ACTORS = 10;
+
+const newestFirst = (a: string | undefined, b: string | undefined) =>
+  a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? 1 : -1;
+
+/** `/` + `/actors/x/` → `/actors/x/`; `/repo/` + `/actors/x/` → `/repo/actors/x/`. */
+export const hrefOf = (pathPrefix: string) => (path: SitePath) => pathPrefix + path.slice(1);
+
+/**
+ * Builds the site model: one pass over validated content, rendering every Markdown body once and
+ * indexing every link between actors, briefs and articles, so that no page computes anything.
+ * Linear in the size of the content.
+ */
+export function buildModel(content: ValidContent, options: ModelOptions): SiteModel {
+  const href = hrefOf(options.pathPrefix);
+
+  const actors = content.actors
+    .map((a): Actor => Object.freeze({ ...a, path: actorPath(a.id) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+
+  const names = new Map<string, ActorId>();
+  for (const a of actors) for (const n of [a.name, ...a.aliases]) if (!names.has(n)) names.set(n, a.id);
+  const markdown = markdownRenderer(mentionMatcher(names));
+
+  const validArticles = new Map(content.articles.map((a) => [a.id, a]));
+  const labelOf = (a: ValidArticle) => {
+    const outlet = a.outlet && actorById.get(a.outlet)?.name;
+    return outlet ?? shortTitle(a.title);
+  };
+  const citation = (ref: ParagraphRef): Citation & { href: string } => {
+    const article = validArticles.get(ref.article);
+    const path = paragraphPath(ref);
+    return Object.freeze({
+      ref,
+      path,
+      href: href(path),
+      label: `${article ? labelOf(article) : ref.article} ¶${ref.paragraph}`,
+      title: `${article?.title ?? ref.article}, paragraph ${ref.paragraph}`,
+    });
+  };
+  const links: LinkResolver = {
+    actor(id) {
+      const a = actorById.get(id);
+      return a && { name: a.name, href: href(a.path) };
+    },
+    citation: (ref) => (validArticles.has(ref.article) ? citation(ref) : undefined),
+  };
+  const cites = (refs: readonly ParagraphRef[]) => Object.freeze(refs.map(citation));
+
+  const bodyCites = new Map<BriefId, readonly Citation[]>();
+  // Briefs first: articles need to know which briefs cite them.
+  const briefs = content.briefs
+    .filter((b) => options.includeDrafts || b.status === "published")
+    .map((b) => briefOf(b))
+    .sort((a, b) => newestFirst(a.date, b.date) || (a.title < b.title ? -1 : 1));
+
+  function briefOf(b: ValidBrief): Brief {
+    const mentions = new Set<ActorId>(b.actors.map((a) => a.id));
+    for (const q of b.quotes) mentions.add(q.actor);
+    for (const e of b.events) for (const a of e.actors) mentions.add(a);
+    const cited: Citation[] = [];
+    for (const ref of scanBodyReferences(b.body)) {
+      if (ref.kind === "actor" && actorById.has(ref.id as ActorId)) mentions.add(ref.id as ActorId);
+      if (ref.kind === "citation") for (const r of ref.refs) if (r && validArticles.has(r.article)) cited.push(citation(r));
+    }
+    bodyCites.set(b.id, cited);
+    const { body: _body, ...rest } = b;
+    return Object.freeze({
+      ...rest,
+      type: "brief" as const,
+      path: briefPath(b.id),
+      bodyHtml: markdown.brief(b.body, links),
+      actors: b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) })),
+      key_points: b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) })),
+      quotes: b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) })),
+      events: b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) })),
+      updates: b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) })),
+      topics: uniqueTopics(b.topics),
+      mentions: [...mentions],
+    });
+  }
+
+  const citingBriefs = new Map<ArticleId, Brief[]>();
+  const citingParagraph = new Map<string, Brief[]>();
+  for (const brief of briefs) {
+    const seen = new Set<string>();
+    const refs = [
+      ...brief.key_points.flatMap((k) => k.cites),
+      ...brief.quotes.map((q) => q.cite),
+      ...brief.events.flatMap((e) => e.cites),
+      ...brief.actors.flatMap((a) => a.cites),
+      ...brief.updates.flatMap((u) => u.cites),
+      ...(bodyCites.get(brief.id) ?? []),
+    ];
+    for (const source of brief.sources) push(citingBriefs, source, brief);
+    for (const c of refs) {
+      const key = `${c.ref.article}#${c.ref.paragraph}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      push(citingParagraph, key, brief);
+    }
+  }
+
+  const articles = content.articles
+    .map((a): Article => {
+      const linked = new Set<ActorId>();
+      const mentioned = new Set<ActorId>();
+      const paragraphs = a.paragraphs.map((p, i) =>
+        Object.freeze({
+          n: i + 1,
+          html: markdown.articleParagraph(p.text, links, linked, mentioned),
+          citedBy: Object.freeze(citingParagraph.get(`${a.id}#${i + 1}`) ?? []),
+        }),
+      );
+      if (a.outlet) mentioned.add(a.outlet);
+      const outletName = a.outlet && actorById.get(a.outlet)?.name;
+      return Object.freeze({
+        ...a,
+        type: "article" as const,
+        path: articlePath(a.id),
+        paragraphs,
+        ...(outletName ? { outletName } : {}),
+        label: labelOf(a),
+        mentions: [...mentioned],
+      });
+    })
+    .sort((a, b) => newestFirst(a.published, b.published) || (a.title < b.title ? -1 : 1));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+
+  // Every document, newest first, so that each per-actor list built below comes out sorted.
+  const documents: Document[] = [...briefs, ...articles].sort((a, b) => newestFirst(documentDate(a), documentDate(b)));
+  const mentions = new Map<ActorId, Document[]>();
+  const pairs = new Map<ActorId, Map<ActorId, number>>();
+  for (const doc of documents) {
+    for (const id of doc.mentions) {
+      push(mentions, id, doc);
+      let row = pairs.get(id);
+      if (!row) pairs.set(id, (row = new Map()));
+      for (const other of doc.mentions) if (other !== id) row.set(other, (row.get(other) ?? 0) + 1);
+    }
+  }
+  const coActors = new Map<ActorId, readonly CoActor[]>();
+  for (const [id, row] of pairs) {
+    const ranked = [...row]
+      .flatMap(([other, count]) => {
+        const actor = actorById.get(other);
+        return actor ? [{ actor, count }] : [];
+      })
+      .sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1))
+      .slice(0, CO_ACTORS);
+    coActors.set(id, Object.freeze(ranked));
+  }
+
+  const quotes = new Map<ActorId, ActorQuote[]>();
+  const stances = new Map<ActorId, ActorStance[]>();
+  const topicIndex = new Map<string, { name: string; briefs: Brief[] }>();
+  const timeline: TimelineEntry[] = [];
+  for (const brief of briefs) {
+    for (const quote of brief.quotes) push(quotes, quote.actor, Object.freeze({ quote, brief }));
+    for (const a of brief.actors) {
+      push(stances, a.id, Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }));
+    }
+    for (const t of brief.topics) {
+      const entry = topicIndex.get(t.slug) ?? { name: t.name, briefs: [] };
+      entry.briefs.push(brief);
+      topicIndex.set(t.slug, entry);
+    }
+    for (const event of brief.events) {
+      timeline.push(Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }));
+    }
+  }
+  timeline.sort((a, b) => newestFirst(a.sortDate, b.sortDate));
+
+  const topics: TopicEntry[] = [...topicIndex]
+    .map(([slug, t]) =>
+      Object.freeze({ name: t.name, slug: slug as TopicEntry["slug"], path: topicPath(slug as TopicEntry["slug"]), briefs: t.briefs }),
+    )
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
+
+  const byOutlet = new Map<ActorId | undefined, Article[]>();
+  for (const a of articles) push(byOutlet, a.outlet, a);
+  const outlets: Outlet[] = [...byOutlet]
+    .map(([id, list]): Outlet => {
+      const actor = id && actorById.get(id);
+      return Object.freeze(
+        actor
+          ? { actor, name: actor.name, path: outletPath(actor.id), articles: list }
+          : { name: "Outlet not stated", path: outletPath(UNSTATED_OUTLET), articles: list },
+      );
+    })
+    .sort((a, b) => (!a.actor ? 1 : !b.actor ? -1 : a.name < b.name ? -1 : 1));
+
+  const mostMentioned = actors
+    .filter((a) => mentions.has(a.id))
+    .sort((a, b) => mentions.get(b.id)!.length - mentions.get(a.id)!.length || (a.name < b.name ? -1 : 1));
+
+  const none = Object.freeze([]) as readonly never[];
+  return Object.freeze({
+    site: content.site,
+    actors: Object.freeze(actors),
+    articles: Object.freeze(articles),
+    briefs: Object.freeze(briefs),
+    topics: Object.freeze(topics),
+    outlets: Object.freeze(outlets),
+    timeline: Object.freeze(timeline),
+    mostMentioned: Object.freeze(mostMentioned),
+    actor: (id: ActorId) => actorById.get(id),
+    article: (id: ArticleId) => articleById.get(id),
+    mentionsOf: (id: ActorId) => mentions.get(id) ?? none,
+    quotesOf: (id: ActorId) => quotes.get(id) ?? none,
+    stancesOf: (id: ActorId) => stances.get(id) ?? none,
+    coActorsOf: (id: ActorId) => coActors.get(id) ?? none,
+    citationsOf: (id: ArticleId) => citingBriefs.get(id) ?? none,
+  });
+
+  function uniqueTopics(names: readonly string[]) {
+    const seen = new Set<string>();
+    return Object.freeze(
+      names.flatMap((name) => {
+        const slug = topicSlug(name);
+        if (seen.has(slug)) return [];
+        seen.add(slug);
+        return [Object.freeze({ name, slug, path: topicPath(slug) })];
+      }),
+    );
+  }
+
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A title cut at a word boundary, for citation chips of articles whose outlet is not stated. */
+function shortTitle(title: string, max = 26): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 8 ? cut.slice(0, space) : cut.slice(0, max)).replace(/[\s,;:–—-]+$/, "")}…`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The site model: what the render stage reads. Built once from validated content, frozen, and
+ * shared by every page. Domain fields come from the schema's inferred types; this file only adds
+ * what the graph knows: addresses, rendered HTML and links between documents.
+ */
+import type { SiteData } from "../validate/schema.ts";
+import type { ActorId, ArticleId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
+import type { ValidActor, ValidArticle, ValidBrief } from "../validate/validate.ts";
+import type { BriefActor, Event, KeyPoint, Quote, Update } from "../validate/schema.ts";
+import type { IsoDate, PartialDate } from "../validate/dates.ts";
+import type { SitePath } from "./urls.ts";
+
+/** Pre-rendered, already-escaped HTML. Only the model's Markdown renderer makes these. */
+export type Html = string & { readonly __brand: "Html" };
+
+/** A cited article paragraph, resolved: where it is and how to name it to a reader. */
+export interface Citation {
+  readonly ref: ParagraphRef;
+  readonly path: SitePath;
+  /** `Daily Weekly News ¶3`: the source and the paragraph, short enough for a chip. */
+  readonly label: string;
+  /** The article's title, for a tooltip. */
+  readonly title: string;
+}
+
+export interface Actor extends ValidActor {
+  readonly path: SitePath;
+}
+
+export interface ArticleParagraph {
+  readonly n: number;
+  readonly html: Html;
+  /** Briefs citing this paragraph, newest first. */
+  readonly citedBy: readonly Brief[];
+}
+
+export interface Article extends Omit<ValidArticle, "paragraphs"> {
+  readonly type: "article";
+  readonly path: SitePath;
+  readonly paragraphs: readonly ArticleParagraph[];
+  /** Outlet name, or undefined when the source does not say. */
+  readonly outletName?: string;
+  /** How a citation chip names this source: the outlet, or a short title. */
+  readonly label: string;
+  /** Actors whose name or alias appears in the text, in order of first appearance. */
+  readonly mentions: readonly ActorId[];
+}
+
+export interface Topic {
+  readonly name: string;
+  readonly slug: TopicSlug;
+  readonly path: SitePath;
+}
+
+export interface CitedKeyPoint extends Omit<KeyPoint, "cites"> {
+  readonly cites: readonly Citation[];
+}
+export interface CitedQuote extends Omit<Quote, "cite"> {
+  readonly cite: Citation;
+}
+export interface CitedEvent extends Omit<Event, "cites"> {
+  readonly cites: readonly Citation[];
+}
+export interface CitedUpdate extends Omit<Update, "cites"> {
+  readonly cites: readonly Citation[];
+}
+export interface CitedBriefActor extends Omit<BriefActor, "cites"> {
+  readonly cites: readonly Citation[];
+}
+
+export interface Brief
+  extends Omit<ValidBrief, "body" | "actors" | "key_points" | "quotes" | "events" | "updates" | "topics"> {
+  readonly type: "brief";
+  readonly path: SitePath;
+  readonly bodyHtml: Html;
+  readonly actors: readonly CitedBriefActor[];
+  readonly key_points: readonly CitedKeyPoint[];
+  readonly quotes: readonly CitedQuote[];
+  readonly events: readonly CitedEvent[];
+  readonly updates: readonly CitedUpdate[];
+  readonly topics: readonly Topic[];
+  /** Every actor the brief involves: listed, linked in the body, quoted or in an event. */
+  readonly mentions: readonly ActorId[];
+}
+
+export type Document = Brief | Article;
+
+/** When a document happened, for "newest first": a brief's date, an article's publication date. */
+export const documentDate = (d: Document): IsoDate | undefined => (d.type === "brief" ? d.date : d.published);
+
+export interface ActorQuote {
+  readonly quote: CitedQuote;
+  readonly brief: Brief;
+}
+export interface ActorStance {
+  readonly brief: Brief;
+  readonly role: string;
+  readonly stance?: string;
+  readonly cites: readonly Citation[];
+}
+export interface CoActor {
+  readonly actor: Actor;
+  /** Documents that mention both. */
+  readonly count: number;
+}
+export interface TimelineEntry {
+  readonly event: CitedEvent;
+  readonly brief: Brief;
+  /** The event's date, or (for events the source dates only in words) the brief's date. */
+  readonly sortDate: PartialDate | IsoDate;
+  readonly dated: boolean;
+}
+export interface Outlet {
+  /** Undefined for articles whose outlet the source does not state. */
+  readonly actor?: Actor;
+  readonly name: string;
+  readonly path: SitePath;
+  readonly articles: readonly Article[];
+}
+export interface TopicEntry extends Topic {
+  readonly briefs: readonly Brief[];
+}
+
+export interface SiteModel {
+  readonly site: SiteData;
+  /** By name. */
+  readonly actors: readonly Actor[];
+  /** Newest first; undated last. */
+  readonly articles: readonly Article[];
+  /** Published briefs (and drafts in preview), newest first. */
+  readonly briefs: readonly Brief[];
+  readonly topics: readonly TopicEntry[];
+  readonly outlets: readonly Outlet[];
+  /** Every event, newest first. */
+  readonly timeline: readonly TimelineEntry[];
+  actor(id: ActorId): Actor | undefined;
+  article(id: ArticleId): Article | undefined;
+  /** Briefs and articles naming the actor, newest first. */
+  mentionsOf(id: ActorId): readonly Document[];
+  quotesOf(id: ActorId): readonly ActorQuote[];
+  stancesOf(id: ActorId): readonly ActorStance[];
+  /** Actors that appear in the same documents, most often first. */
+  coActorsOf(id: ActorId): readonly CoActor[];
+  /** Briefs citing the article, newest first. */
+  citationsOf(id: ArticleId): readonly Brief[];
+  /** Actors ranked by how many documents mention them. */
+  readonly mostMentioned: readonly Actor[];
+}

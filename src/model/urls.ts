@@ -1,0 +1,33 @@
+import type { ActorId, ArticleId, BriefId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
+
+/**
+ * A page's address relative to the site root, always starting with "/": `/actors/united-kingdom/`.
+ * The model speaks only in site paths; the render stage adds the deployment's path prefix, so the
+ * same model serves `/` and `/some-repo/`.
+ */
+export type SitePath = string & { readonly __brand: "SitePath" };
+
+const path = (p: string) => p as SitePath;
+
+export const homePath = path("/");
+export const briefsPath = path("/briefs/");
+export const actorsPath = path("/actors/");
+export const timelinePath = path("/timeline/");
+export const sourcesPath = path("/sources/");
+export const topicsPath = path("/topics/");
+export const searchPath = path("/search/");
+export const feedPath = path("/feed.xml");
+export const notFoundPath = path("/404.html");
+
+export const briefPath = (id: BriefId) => path(`/briefs/${id}/`);
+export const articlePath = (id: ArticleId) => path(`/articles/${id}/`);
+export const actorPath = (id: ActorId) => path(`/actors/${id}/`);
+export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
+/** Articles whose outlet the source does not name are listed under this outlet path. */
+export const UNSTATED_OUTLET = "outlet-not-stated";
+export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/sources/${id}/`);
+export const paragraphAnchor = (n: number) => `p${n}`;
+export const paragraphPath = (ref: ParagraphRef) => path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);
+
+/** Page n (from 1) of a paginated list at `base`: page 1 is the base itself, so its address never changes. */
+export const pageOf = (base: SitePath, n: number) => (n <= 1 ? base : path(`${base}page/${n}/`));

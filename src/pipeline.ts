@@ -1,0 +1,218 @@
+/**
+ * One build, stage by stage:
+ *
+ *   content/ ─load─▶ SourceFile[] ─validate─▶ ValidContent ─model─▶ SiteModel
+ *            ─render─▶ staging folder (Eleventy) ─index─▶ staging/pagefind ─check─▶ swap into _site/
+ *
+ * Problems are collected as diagnostics and returned together; a stage that finds errors stops
+ * the build before anything is written to the output folder, which is replaced only at the end.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { readFile, rename, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { loadContent } from "./load/load-content.ts";
+import { validateContent } from "./validate/validate.ts";
+import { buildModel, hrefOf } from "./model/build-model.ts";
+import type { SiteModel } from "./model/types.ts";
+import { pagesOf } from "./render/pages.ts";
+import briefbookPlugin, { type EleventyConfig, type RenderInput } from "./render/eleventy-plugin.ts";
+import { buildSearchIndex } from "./search/pagefind.ts";
+import { checkLinks } from "./check/links.ts";
+
+export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageReport {
+  readonly stage: Stage;
+  readonly seconds: number;
+  /** What the stage did, for a person watching the build: "120 files". */
+  readonly summary: string;
+}
+
+export interface SiteOptions {
+  readonly contentDir: string;
+  /** `/` or `/some-repo/` (normalised by `normalizePathPrefix`). */
+  readonly pathPrefix: string;
+  readonly includeDrafts: boolean;
+  readonly onStage?: (report: StageReport) => void;
+}
+
+export interface BuildOptions extends SiteOptions {
+  readonly outDir: string;
+  /** Skip Pagefind (tests of rendering alone). */
+  readonly index?: boolean;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: Partial<Record<Stage, number>>;
+  readonly pages: number;
+}
+
+/** The repository's own folders, found from this file so builds work from any working directory. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const LAYOUTS_DIR = join(ROOT, "layouts");
+export const PUBLIC_DIR = join(ROOT, "public");
+
+/** `some-repo`, `/some-repo`, `/some-repo/` → `/some-repo/`; empty → `/`. */
+export function normalizePathPrefix(prefix: string | undefined): string {
+  const parts = (prefix ?? "").split("/").filter(Boolean);
+  return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
+}
+
+async function timed<T>(
+  stage: Stage,
+  timings: Partial<Record<Stage, number>>,
+  opts: SiteOptions,
+  run: () => Promise<T> | T,
+  summary: (result: T) => string,
+): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  const seconds = (performance.now() - start) / 1000;
+  timings[stage] = seconds;
+  opts.onStage?.({ stage, seconds, summary: summary(result) });
+  return result;
+}
+
+export interface PreparedSite {
+  readonly model?: SiteModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: Partial<Record<Stage, number>>;
+}
+
+/** load → validate → model: everything up to rendering, for the build, the preview and `npm run check`. */
+export async function prepareSite(opts: SiteOptions, stopAfterValidate = false): Promise<PreparedSite> {
+  const timings: Partial<Record<Stage, number>> = {};
+  const loaded = await timed("load", timings, opts, () => loadContent(opts.contentDir), (r) => `${r.files.length} files`);
+  const validated = await timed("validate", timings, opts, () => validateContent(loaded.files), (r) => {
+    const c = r.content;
+    return `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`;
+  });
+  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  if (hasErrors(diagnostics) || stopAfterValidate) return { diagnostics, timings };
+  const model = await timed(
+    "model",
+    timings,
+    opts,
+    () => buildModel(validated.content, { pathPrefix: opts.pathPrefix, includeDrafts: opts.includeDrafts }),
+    (m) => `${m.briefs.length} briefs published, ${m.topics.length} topics, ${m.timeline.length} events`,
+  );
+  return { model, diagnostics, timings };
+}
+
+/** What layouts need besides the model: links under the prefix and a cache-busting stylesheet URL. */
+export async function renderInputOf(model: SiteModel, opts: SiteOptions & { preview?: boolean }): Promise<RenderInput> {
+  const href = hrefOf(opts.pathPrefix);
+  const css = await readFile(join(PUBLIC_DIR, "css", "site.css"));
+  const version = createHash("sha256").update(css).digest("hex").slice(0, 10);
+  return {
+    pages: pagesOf(model).map((p) => Object.freeze(p)),
+    context: Object.freeze({
+      model,
+      href,
+      pathPrefix: opts.pathPrefix,
+      stylesheet: `${opts.pathPrefix}css/site.css?v=${version}`,
+      preview: opts.preview ?? false,
+    }),
+  };
+}
+
+/** Pages Pagefind should index: those carrying data-pagefind-body. */
+const indexedPageCount = (m: SiteModel) => m.briefs.length + m.articles.length + m.actors.length;
+
+async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix: string): Promise<number> {
+  const elev = new Eleventy(LAYOUTS_DIR, outDir, {
+    quietMode: true,
+    configPath: "", // no config file: the plugin below is the whole configuration
+    pathPrefix,
+    config(eleventyConfig: never) {
+      const cfg: EleventyConfig = eleventyConfig;
+      briefbookPlugin(cfg, { source: async () => input, publicDir: PUBLIC_DIR });
+    },
+  });
+  elev.setIsVerbose(false);
+  await elev.write();
+  return input.pages.length;
+}
+
+/** Moves `staging` into place as `outDir`; the old output is removed only once the new one is there. */
+async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${randomBytes(4).toString("hex")}`;
+  const hadOld = existsSync(outDir);
+  if (hadOld) await rename(outDir, old);
+  try {
+    await rename(staging, outDir);
+  } catch (e) {
+    if (hadOld) await rename(old, outDir);
+    throw e;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** The whole build. `outDir` changes only when every stage succeeded. */
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const prepared = await prepareSite(opts);
+  const timings = { ...prepared.timings };
+  if (!prepared.model) return { ok: false, diagnostics: prepared.diagnostics, timings, pages: 0 };
+  const model = prepared.model;
+  const diagnostics = [...prepared.diagnostics];
+
+  const outDir = resolve(opts.outDir);
+  const staging = join(dirname(outDir), `.briefbook-staging-${basename(outDir)}-${randomBytes(4).toString("hex")}`);
+  try {
+    const input = await renderInputOf(model, opts);
+    await timed("render", timings, opts, () => renderWithEleventy(input, staging, opts.pathPrefix), (n) => `${n} pages`);
+
+    if (opts.index !== false) {
+      const indexed = await timed(
+        "index",
+        timings,
+        opts,
+        () => buildSearchIndex({ siteDir: staging, expectedPages: indexedPageCount(model), language: model.site.language }),
+        (r) => `${r.pages} pages indexed`,
+      );
+      diagnostics.push(...indexed.diagnostics);
+      if (hasErrors(indexed.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
+    }
+
+    const checked = await timed("check", timings, opts, () => checkLinks(staging, opts.pathPrefix), (r) => `${r.links} links in ${r.pages} pages`);
+    diagnostics.push(...checked.diagnostics);
+    if (hasErrors(checked.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
+
+    await swapIntoPlace(staging, outDir);
+    return { ok: true, diagnostics, timings, pages: input.pages.length };
+  } catch (e) {
+    diagnostics.push(
+      error({
+        file: "build",
+        message: `the build failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+        hint: "this is a bug in Briefbook, not in your content; run with BRIEFBOOK_DEBUG=1 for details and report it",
+      }),
+    );
+    if (process.env.BRIEFBOOK_DEBUG) console.error(e);
+    return { ok: false, diagnostics, timings, pages: 0 };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The preview's source of pages: re-reads content on every Eleventy rebuild. When an edit breaks
+ * validation it reports the problems and keeps showing the last good site.
+ */
+export function previewSource(opts: SiteOptions & { report: (ds: readonly Diagnostic[]) => void }): () => Promise<RenderInput> {
+  let lastGood: RenderInput | undefined;
+  return async () => {
+    const prepared = await prepareSite(opts);
+    opts.report(prepared.diagnostics);
+    if (prepared.model) lastGood = await renderInputOf(prepared.model, { ...opts, preview: opts.includeDrafts });
+    if (!lastGood) throw new Error("the content has errors (listed above); fix them and save again");
+    return lastGood;
+  };
+}

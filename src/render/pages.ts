@@ -1,0 +1,115 @@
+/**
+ * Every page of the site, as a flat list Eleventy paginates over (one output file per entry).
+ * This is where the URL contract lives: which page exists at which address, and how long lists
+ * are split so that no page grows with the archive.
+ */
+import type { Actor, Article, Brief, Document, Outlet, SiteModel, TimelineEntry, TopicEntry } from "../model/types.ts";
+import {
+  actorsPath,
+  briefsPath,
+  feedPath,
+  homePath,
+  notFoundPath,
+  pageOf,
+  searchPath,
+  sourcesPath,
+  timelinePath,
+  topicsPath,
+  type SitePath,
+} from "../model/urls.ts";
+
+/** One page of a paginated list. */
+export interface Slice<T> {
+  readonly items: readonly T[];
+  /** From 1. */
+  readonly number: number;
+  readonly count: number;
+  readonly total: number;
+  readonly first: SitePath;
+  readonly prev?: SitePath;
+  readonly next?: SitePath;
+}
+
+interface PageBase {
+  readonly path: SitePath;
+  readonly title: string;
+}
+export type Page = PageBase &
+  (
+    | { readonly layout: "home" }
+    | { readonly layout: "brief"; readonly brief: Brief }
+    | { readonly layout: "article"; readonly article: Article }
+    | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Document> }
+    | { readonly layout: "actors" }
+    | { readonly layout: "briefs"; readonly slice: Slice<Brief> }
+    | { readonly layout: "timeline"; readonly slice: Slice<TimelineEntry> }
+    | { readonly layout: "sources" }
+    | { readonly layout: "outlet"; readonly outlet: Outlet; readonly slice: Slice<Article> }
+    | { readonly layout: "topics" }
+    | { readonly layout: "topic"; readonly topic: TopicEntry; readonly slice: Slice<Brief> }
+    | { readonly layout: "search" }
+    | { readonly layout: "not-found" }
+    | { readonly layout: "feed" }
+  );
+export type LayoutName = Page["layout"];
+
+/** Splits a list into pages at `base`, `base/page/2/`, …; an empty list still gets its first page. */
+export function paginate<T>(items: readonly T[], perPage: number, base: SitePath): Slice<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / perPage));
+  const out: Slice<T>[] = [];
+  for (let n = 1; n <= count; n++) {
+    out.push({
+      items: items.slice((n - 1) * perPage, n * perPage),
+      number: n,
+      count,
+      total: items.length,
+      first: base,
+      ...(n > 1 ? { prev: pageOf(base, n - 1) } : {}),
+      ...(n < count ? { next: pageOf(base, n + 1) } : {}),
+    });
+  }
+  return out;
+}
+
+const titled = (title: string, slice: Slice<unknown>) =>
+  slice.number > 1 ? `${title} (page ${slice.number} of ${slice.count})` : title;
+
+export function pagesOf(model: SiteModel): Page[] {
+  const per = model.site.per_page;
+  const pages: Page[] = [
+    { layout: "home", path: homePath, title: model.site.title },
+    { layout: "actors", path: actorsPath, title: "Actors" },
+    { layout: "sources", path: sourcesPath, title: "Sources" },
+    { layout: "topics", path: topicsPath, title: "Topics" },
+    { layout: "search", path: searchPath, title: "Search" },
+    { layout: "not-found", path: notFoundPath, title: "Page not found" },
+    { layout: "feed", path: feedPath, title: model.site.title },
+  ];
+  for (const slice of paginate(model.briefs, per, briefsPath)) {
+    pages.push({ layout: "briefs", path: pageOf(briefsPath, slice.number), title: titled("All briefs", slice), slice });
+  }
+  for (const slice of paginate(model.timeline, per, timelinePath)) {
+    pages.push({ layout: "timeline", path: pageOf(timelinePath, slice.number), title: titled("Timeline", slice), slice });
+  }
+  for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });
+  for (const article of model.articles) pages.push({ layout: "article", path: article.path, title: article.title, article });
+  for (const actor of model.actors) {
+    for (const slice of paginate(model.mentionsOf(actor.id), per, actor.path)) {
+      pages.push({ layout: "actor", path: pageOf(actor.path, slice.number), title: titled(actor.name, slice), actor, slice });
+    }
+  }
+  for (const outlet of model.outlets) {
+    for (const slice of paginate(outlet.articles, per, outlet.path)) {
+      pages.push({ layout: "outlet", path: pageOf(outlet.path, slice.number), title: titled(outlet.name, slice), outlet, slice });
+    }
+  }
+  for (const topic of model.topics) {
+    for (const slice of paginate(topic.briefs, per, topic.path)) {
+      pages.push({ layout: "topic", path: pageOf(topic.path, slice.number), title: titled(topic.name, slice), topic, slice });
+    }
+  }
+  return pages;
+}
+
+/** The output file Eleventy writes a page to, relative to the site folder. */
+export const outputPathOf = (path: SitePath): string => (path.endsWith("/") ? `${path}index.html` : path);
