@@ -66,7 +66,7 @@ ${s.main}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p>${site.title}${site.tagline ? html` — ${site.tagline}` : ""}. Every statement links to the source paragraph that makes it.</p>
+<p>${site.title}${site.tagline ? html` — ${site.tagline}` : ""}</p>
 <p><a href="${ctx.href(feedPath)}">Atom feed</a></p>
 </div>
 </footer>

@@ -136,7 +136,8 @@ async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix
       briefbookPlugin(cfg, { source: async () => input, publicDir: PUBLIC_DIR });
     },
   });
-  elev.setIsVerbose(false);
+  // Our stages report progress; Eleventy's own summary line would repeat the render stage's.
+  elev.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
   await elev.write();
   return input.pages.length;
 }

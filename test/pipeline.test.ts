@@ -1,0 +1,203 @@
+/**
+ * The whole build, with the real Eleventy and the real Pagefind, on small fixture sites: the
+ * pages a reader expects exist, link each other both ways, and every internal link resolves,
+ * at `/` and under a GitHub Pages path prefix. A failing build leaves the previous site intact.
+ */
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, cp, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { buildSite, type BuildResult } from "../src/pipeline.ts";
+import { checkLinks } from "../src/check/links.ts";
+import { fixture } from "./helpers/content.ts";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "briefbook-build-"));
+}
+
+const page = (out: string, sitePath: string) =>
+  readFile(path.join(out, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath), "utf8");
+
+/** Every href in a page, as written. */
+const hrefs = (html: string) => Array.from(html.matchAll(/\shref="([^"]*)"/g), (m) => m[1]!);
+
+async function treeHash(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const files = entries.map((e) => path.join(e.parentPath, e.name)).sort();
+  for (const f of files) hash.update(path.relative(dir, f)).update(await readFile(f));
+  return hash.digest("hex");
+}
+
+for (const prefix of ["/", "/some-repo/"]) {
+  describe(`building the minimal fixture site at ${prefix}`, () => {
+    let out: string;
+    let result: BuildResult;
+    before(async () => {
+      out = path.join(await tempDir(), "_site");
+      result = await buildSite({ contentDir: fixture("valid-minimal"), outDir: out, pathPrefix: prefix, includeDrafts: false });
+    });
+    after(async () => rm(path.dirname(out), { recursive: true, force: true }));
+
+    test("succeeds without diagnostics", () => {
+      assert.equal(result.ok, true, JSON.stringify(result.diagnostics, null, 2));
+      assert.deepEqual(result.diagnostics, []);
+    });
+
+    test("writes every page of the URL contract", () => {
+      for (const p of [
+        "/",
+        "/briefs/",
+        "/briefs/uk-pause/",
+        "/briefs/rubio-reaction/",
+        "/articles/uk-halts-intel/",
+        "/articles/rubio-responds/",
+        "/actors/",
+        "/actors/united-kingdom/",
+        "/actors/marco-rubio/",
+        "/timeline/",
+        "/sources/",
+        "/sources/harbour-news/",
+        "/topics/",
+        "/topics/intelligence-sharing/",
+        "/topics/caribbean-strikes/",
+        "/search/",
+        "/404.html",
+        "/feed.xml",
+        "/css/site.css",
+        "/pagefind/pagefind.js",
+      ]) {
+        const file = path.join(out, p.endsWith("/") ? `${p}index.html` : p);
+        assert.ok(existsSync(file), `missing ${p}`);
+      }
+    });
+
+    test("does not publish drafts", async () => {
+      assert.equal(existsSync(path.join(out, "briefs/strikes-draft")), false);
+      assert.doesNotMatch(await page(out, "/briefs/"), /What we know about the Caribbean strikes/);
+    });
+
+    test("a brief links its actors, its sources and the paragraphs it cites", async () => {
+      const links = hrefs(await page(out, "/briefs/uk-pause/"));
+      for (const target of [
+        "actors/united-kingdom/",
+        "actors/marco-rubio/",
+        "actors/united-states/",
+        "articles/uk-halts-intel/",
+        "articles/rubio-responds/",
+        "articles/uk-halts-intel/#p1",
+        "articles/uk-halts-intel/#p3",
+        "articles/rubio-responds/#p2",
+        "topics/intelligence-sharing/",
+      ]) {
+        assert.ok(links.includes(prefix + target), `brief should link ${prefix + target}`);
+      }
+    });
+
+    test("an actor page lists the briefs and articles naming it, newest first, and its quotes", async () => {
+      const html = await page(out, "/actors/marco-rubio/");
+      const mentions = html.slice(html.indexOf('id="mentions"'));
+      const order = ["briefs/rubio-reaction/", "briefs/uk-pause/"].map((p) => mentions.indexOf(`href="${prefix}${p}"`));
+      assert.ok(order.every((i) => i > 0), "both briefs naming Rubio are listed");
+      assert.ok(order[0]! < order[1]!, "the newer brief comes first");
+      assert.match(html, /Nothing has changed about our commitment/);
+      assert.match(html, /Most often appears with/);
+    });
+
+    test("an article page anchors every paragraph, lists the briefs citing it and links the first mention of an actor", async () => {
+      const html = await page(out, "/articles/uk-halts-intel/");
+      for (const n of [1, 2, 3, 4, 5]) assert.match(html, new RegExp(`id="p${n}"`));
+      assert.match(html, new RegExp(`Briefs citing this article[\\s\\S]*href="${prefix}briefs/uk-pause/"`));
+      const p1 = html.slice(html.indexOf('id="p1"'), html.indexOf('id="p2"'));
+      assert.match(p1, new RegExp(`<a class="actor" href="${prefix}actors/united-kingdom/">United Kingdom</a>`));
+      const later = html.slice(html.indexOf('id="p2"'));
+      assert.doesNotMatch(later, new RegExp(`<a class="actor" href="${prefix}actors/united-kingdom/">`), "only the first mention links");
+    });
+
+    test("the timeline lists every event with its brief and citation", async () => {
+      const html = await page(out, "/timeline/");
+      assert.match(html, /US strikes on suspected drug boats begin\./);
+      assert.match(html, /&quot;last month&quot; \(exact date not stated\)/);
+      assert.ok(hrefs(html).includes(`${prefix}articles/rubio-responds/#p4`));
+    });
+
+    test("every internal link and asset resolves under the prefix", async () => {
+      const checked = await checkLinks(out, prefix);
+      assert.deepEqual(checked.diagnostics, []);
+      assert.ok(checked.links > 100, `expected many links, checked ${checked.links}`);
+      for (const href of hrefs(await page(out, "/"))) {
+        if (href.startsWith("/")) assert.ok(href.startsWith(prefix), `${href} ignores the prefix`);
+      }
+    });
+
+    test("the feed links to the briefs on the site's address", async () => {
+      const feed = await readFile(path.join(out, "feed.xml"), "utf8");
+      assert.match(feed, new RegExp(`<link href="https://briefs.example.org${prefix}briefs/uk-pause/"/>`));
+    });
+
+    test("Pagefind indexed exactly the briefs, articles and actors", async () => {
+      const entry = JSON.parse(await readFile(path.join(out, "pagefind/pagefind-entry.json"), "utf8"));
+      assert.equal(entry.languages.en.page_count, 2 + 2 + 4);
+    });
+
+    test("pages other than search carry no script", async () => {
+      for (const p of ["/", "/briefs/uk-pause/", "/articles/uk-halts-intel/", "/actors/united-kingdom/", "/timeline/"]) {
+        assert.doesNotMatch(await page(out, p), /<script/i, `${p} has a script`);
+      }
+    });
+  });
+}
+
+describe("a failing build", () => {
+  let dir: string;
+  before(async () => {
+    dir = await tempDir();
+  });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  test("reports the typo with file, line, field and a suggestion, exits non-zero, and leaves _site byte for byte", async () => {
+    const out = path.join(dir, "_site");
+    const good = await buildSite({ contentDir: fixture("valid-minimal"), outDir: out, pathPrefix: "/", includeDrafts: false, index: false });
+    assert.equal(good.ok, true);
+    const before = await treeHash(out);
+
+    // The valid site with one actor id misspelt in a brief.
+    const content = path.join(dir, "content");
+    await cp(fixture("valid-minimal"), content, { recursive: true });
+    const brief = path.join(content, "briefs/uk-pause.md");
+    await writeFile(brief, (await readFile(brief, "utf8")).replace("  - id: united-kingdom", "  - id: united-kingdon"));
+
+    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", content, "--out", out], { cwd: ROOT }).then(
+      () => assert.fail("the build should fail"),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /briefs\/uk-pause\.md:10 \(actors\[0\]\.id\) error: unknown actor 'united-kingdon'/);
+    assert.match(failed.stderr, /did you mean 'united-kingdom'/);
+    assert.doesNotMatch(failed.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace");
+    assert.equal(await treeHash(out), before, "_site is unchanged");
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.startsWith(".briefbook-staging")),
+      [],
+      "no staging folder is left behind",
+    );
+  });
+
+  test("`npm run check` reports every problem of several files in one run", async () => {
+    const failed = await run("npx", ["tsx", "scripts/check.ts", "--content", fixture("invalid/many-problems")], { cwd: ROOT }).then(
+      () => assert.fail("check should fail"),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(failed.code, 1);
+    const files = new Set(Array.from(failed.stderr.matchAll(/^(\S+\.(?:md|yaml)):\d+/gm), (m) => m[1]));
+    assert.ok(files.size >= 2, `problems from several files, got ${[...files].join(", ")}`);
+  });
+});
