@@ -8,7 +8,11 @@ import { serveSite } from "../test/helpers/static-server.ts";
 import { launchBrowser } from "../test/helpers/browser.ts";
 
 const { values } = parseArgs({
-  options: { out: { type: "string", default: ".screenshots" }, site: { type: "string", default: "_site" } },
+  options: {
+    out: { type: "string", default: ".screenshots" },
+    site: { type: "string", default: "_site" },
+    readme: { type: "boolean", default: false },
+  },
 });
 const PAGES = ["/", "/briefs/us-uk-intelligence-rift-what-the-sources-say/", "/articles/us-uk-intelligence-rift-caribbean/", "/actors/marco-rubio/", "/actors/", "/timeline/", "/sources/"];
 const VIEWS = [
@@ -31,6 +35,14 @@ try {
       }
       await context.close();
     }
+  }
+  if (values.readme) {
+    // The README's picture: the synthesis brief, first screen, desktop, light.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 760 }, colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(site.url(PAGES[1]!));
+    await page.screenshot({ path: "docs/screenshot.png" });
+    await context.close();
   }
 } finally {
   await browser.close();
