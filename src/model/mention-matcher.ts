@@ -80,11 +80,13 @@ function phraseEnd(words: RegExpExecArray[], i: number, n: number): number {
 
 /**
  * How many characters may be cut from a phrase's last word to find a name: none, a
- * sentence-final dot ("Starmer."), or a possessive ("UK’s").
+ * sentence-final dot ("Starmer."), a possessive ("UK’s") or both ("Britain’s.").
  */
 function endings(word: string): number[] {
   const out = [0];
   if (word.endsWith(".")) out.push(1);
   if (/['’]s$/.test(word)) out.push(2);
+  // A possessive ending a sentence: "the decision was Britain’s."
+  if (/['’]s\.$/.test(word)) out.push(3);
   return out;
 }
