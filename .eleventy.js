@@ -26,6 +26,7 @@ export default function (eleventyConfig) {
 
 export const config = {
   // Eleventy reads no templates of its own: the plugin adds the only one. content/ is plain data.
-  dir: { input: "layouts", output: "_site" },
+  // The preview shows drafts, so it writes to its own folder and never touches the published _site/.
+  dir: { input: "layouts", output: ".cache/preview" },
   templateFormats: ["11ty.js"],
 };

@@ -11,6 +11,7 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     setIsVerbose(verbose: boolean): void;
     readonly logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error">): void };
+    init(): Promise<void>;
     write(): Promise<unknown>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
