@@ -27,9 +27,14 @@ export const isActorId = (s: string): s is ActorId => KEBAB.test(s);
 export const isArticleId = (s: string): s is ArticleId => KEBAB.test(s);
 export const isBriefId = (s: string): s is BriefId => KEBAB.test(s);
 
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LETTERS: Record<string, string> = { æ: "ae", ø: "o", ß: "ss", ł: "l", đ: "d", ð: "d", þ: "th", œ: "oe", ı: "i" };
+
 /** `Intelligence sharing` → `intelligence-sharing`; accents folded so URLs stay ASCII. */
 export function slugify(text: string): string {
   return text
+    .toLowerCase()
+    .replace(/[æøßłđðþœı]/g, (c) => LETTERS[c]!)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -47,9 +47,22 @@ export function quoteAppearsIn(quote: string, paragraph: string): boolean {
     .filter((p) => p !== "");
   let from = 0;
   for (const part of parts) {
-    const at = hay.indexOf(part, from);
+    const at = wholeWordsAt(hay, part, from);
     if (at === -1) return false;
     from = at + part.length;
   }
   return parts.length > 0;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where `part` first stands in `hay` from `from` without cutting a word at either end: "ill" is not in "will". */
+function wholeWordsAt(hay: string, part: string, from: number): number {
+  for (let at = hay.indexOf(part, from); at !== -1; at = hay.indexOf(part, at + 1)) {
+    const cutsStart = WORD_CHAR.test(part[0]!) && at > 0 && WORD_CHAR.test(hay[at - 1]!);
+    const end = at + part.length;
+    const cutsEnd = WORD_CHAR.test(part[part.length - 1]!) && end < hay.length && WORD_CHAR.test(hay[end]!);
+    if (!cutsStart && !cutsEnd) return at;
+  }
+  return -1;
 }
