@@ -102,13 +102,13 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       type: "brief" as const,
       path: briefPath(b.id),
       bodyHtml: markdown.brief(b.body, links),
-      actors: b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) })),
-      key_points: b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) })),
-      quotes: b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) })),
-      events: b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) })),
-      updates: b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) })),
+      actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
+      key_points: Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) }))),
+      quotes: Object.freeze(b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) }))),
+      events: Object.freeze(b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) }))),
+      updates: Object.freeze(b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) }))),
       topics: uniqueTopics(b.topics),
-      mentions: [...mentions],
+      mentions: Object.freeze([...mentions]),
     });
   }
 
@@ -137,12 +137,14 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     .map((a): Article => {
       const linked = new Set<ActorId>();
       const mentioned = new Set<ActorId>();
-      const paragraphs = a.paragraphs.map((p, i) =>
-        Object.freeze({
-          n: i + 1,
-          html: markdown.articleParagraph(p.text, links, linked, mentioned),
-          citedBy: Object.freeze(citingParagraph.get(`${a.id}#${i + 1}`) ?? []),
-        }),
+      const paragraphs = Object.freeze(
+        a.paragraphs.map((p, i) =>
+          Object.freeze({
+            n: i + 1,
+            html: markdown.articleParagraph(p.text, links, linked, mentioned),
+            citedBy: Object.freeze(citingParagraph.get(`${a.id}#${i + 1}`) ?? []),
+          }),
+        ),
       );
       if (a.outlet) mentioned.add(a.outlet);
       const outletName = a.outlet && actorById.get(a.outlet)?.name;
@@ -153,7 +155,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
         paragraphs,
         ...(outletName ? { outletName } : {}),
         label: labelOf(a),
-        mentions: [...mentioned],
+        mentions: Object.freeze([...mentioned]),
       });
     })
     .sort((a, b) => newestFirst(a.published, b.published) || (a.title < b.title ? -1 : 1));
@@ -205,7 +207,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
 
   const topics: TopicEntry[] = [...topicIndex]
     .map(([slug, t]) =>
-      Object.freeze({ name: t.name, slug: slug as TopicEntry["slug"], path: topicPath(slug as TopicEntry["slug"]), briefs: t.briefs }),
+      Object.freeze({ name: t.name, slug: slug as TopicEntry["slug"], path: topicPath(slug as TopicEntry["slug"]), briefs: Object.freeze(t.briefs) }),
     )
     .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
 
@@ -216,8 +218,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       const actor = id && actorById.get(id);
       return Object.freeze(
         actor
-          ? { actor, name: actor.name, path: outletPath(actor.id), articles: list }
-          : { name: "Outlet not stated", path: outletPath(UNSTATED_OUTLET), articles: list },
+          ? { actor, name: actor.name, path: outletPath(actor.id), articles: Object.freeze(list) }
+          : { name: "Outlet not stated", path: outletPath(UNSTATED_OUTLET), articles: Object.freeze(list) },
       );
     })
     .sort((a, b) => (!a.actor ? 1 : !b.actor ? -1 : a.name < b.name ? -1 : 1));
@@ -226,6 +228,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     .filter((a) => mentions.has(a.id))
     .sort((a, b) => mentions.get(b.id)!.length - mentions.get(a.id)!.length || (a.name < b.name ? -1 : 1));
 
+  // Lists handed out by the lookups below are shared by every page: frozen like the rest.
+  for (const index of [mentions, quotes, stances, citingBriefs] as Map<unknown, unknown[]>[]) for (const list of index.values()) Object.freeze(list);
   const none = Object.freeze([]) as readonly never[];
   return Object.freeze({
     site: content.site,
