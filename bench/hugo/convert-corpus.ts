@@ -26,15 +26,15 @@ function splitMarkdown(slug: string, text: string): ContentFile {
   return { slug, data, body: text.slice(end + 5) };
 }
 
+/** One file at a time: 10,000 reads at once exhaust the open-file limit (EMFILE). */
 async function readFolder(dir: string, ext: string): Promise<ContentFile[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith(ext)).sort();
-  return Promise.all(
-    names.map(async (n) => {
-      const slug = n.slice(0, -ext.length);
-      const text = await readFile(path.join(dir, n), "utf8");
-      return ext === ".md" ? splitMarkdown(slug, text) : { slug, data: parse(text, { schema: "core" }) as Record<string, unknown>, body: "" };
-    }),
-  );
+  const out: ContentFile[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith(ext)).sort()) {
+    const slug = name.slice(0, -ext.length);
+    const text = await readFile(path.join(dir, name), "utf8");
+    out.push(ext === ".md" ? splitMarkdown(slug, text) : { slug, data: parse(text, { schema: "core" }) as Record<string, unknown>, body: "" });
+  }
+  return out;
 }
 
 const frontMatter = (data: object, body: string) => `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
@@ -71,11 +71,9 @@ export async function convertCorpusToHugo(corpusDir: string, siteDir: string): P
   const content = path.join(siteDir, "content");
   for (const dir of ["briefs", "articles", "actors", "topics"]) await mkdir(path.join(content, dir), { recursive: true });
 
-  const [actors, articles, briefs] = await Promise.all([
-    readFolder(path.join(corpusDir, "actors"), ".yaml"),
-    readFolder(path.join(corpusDir, "articles"), ".md"),
-    readFolder(path.join(corpusDir, "briefs"), ".md"),
-  ]);
+  const actors = await readFolder(path.join(corpusDir, "actors"), ".yaml");
+  const articles = await readFolder(path.join(corpusDir, "articles"), ".md");
+  const briefs = await readFolder(path.join(corpusDir, "briefs"), ".md");
   const names = new Map(actors.map((a) => [a.slug, String(a.data.name)]));
   const files: Array<readonly [string, string]> = [
     [path.join(content, "_index.md"), frontMatter({ title: "Home" }, "")],
