@@ -1,0 +1,269 @@
+/**
+ * Every page type rendered straight from the model (no Eleventy): what a reader can click, what
+ * search indexes, and that nothing from content runs as script. Deployed under `/some-repo/`.
+ */
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { renderPage } from "../../layouts/index.ts";
+import { buildModel } from "../../src/model/build-model.ts";
+import type { SiteModel } from "../../src/model/types.ts";
+import { outputPathOf, type Page } from "../../src/render/pages.ts";
+import type { RenderContext } from "../../src/render/context.ts";
+import { renderInputOf } from "../../src/pipeline.ts";
+import { dump, validateFixture } from "../helpers/content.ts";
+
+const PREFIX = "/some-repo/";
+
+let model: SiteModel;
+let ctx: RenderContext;
+let pages: readonly Page[];
+/** Rendered output by site path. */
+const out = new Map<string, string>();
+
+before(async () => {
+  const run = await validateFixture("cross-links");
+  assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+  const opts = { contentDir: "unused", pathPrefix: PREFIX, includeDrafts: false };
+  model = buildModel(run.validated.content, opts);
+  const input = await renderInputOf(model, opts);
+  ctx = input.context;
+  pages = input.pages;
+  for (const p of pages) out.set(p.path, renderPage(p, ctx));
+});
+
+const page = (path: string): string => {
+  const text = out.get(path);
+  assert.ok(text !== undefined, `no page at ${path}`);
+  return text;
+};
+const hrefs = (text: string) => Array.from(text.matchAll(/\s(?:href|src|action)="([^"]*)"/g), (m) => m[1]!.replace(/&amp;/g, "&"));
+const idsOf = (text: string) => Array.from(text.matchAll(/\sid="([^"]*)"/g), (m) => m[1]!);
+/** The part of a page inside the element that starts with `open` (up to the next `close`). */
+const section = (text: string, open: RegExp, close: string): string => {
+  const m = open.exec(text);
+  assert.ok(m, `no ${open} in page`);
+  const end = text.indexOf(close, m.index);
+  return text.slice(m.index, end === -1 ? undefined : end);
+};
+
+describe("brief page", () => {
+  test("links to each actor involved, each source article and each cited paragraph", () => {
+    const text = page("/briefs/strikes-response/");
+    const links = new Set(hrefs(text));
+    const brief = model.briefs.find((b) => b.id === "strikes-response")!;
+    for (const a of brief.actors) assert.ok(links.has(`${PREFIX}actors/${a.id}/`), `no link to actor ${a.id}`);
+    for (const s of brief.sources) assert.ok(links.has(`${PREFIX}articles/${s}/`), `no link to source ${s}`);
+    for (const anchor of ["navy-strikes/#p1", "navy-strikes/#p2", "navy-strikes/#p3", "uk-pause/#p2"]) {
+      assert.ok(links.has(`${PREFIX}articles/${anchor}`), `no citation of ${anchor}`);
+    }
+    assert.match(text, /<a class="cite" href="\/some-repo\/articles\/navy-strikes\/#p2"[^>]*>Coast Gazette ¶2<\/a>/);
+  });
+
+  test("shows the quote, the stance and the event dated only in words", () => {
+    const text = page("/briefs/strikes-response/");
+    assert.match(text, /<blockquote><p>an act of aggression<\/p><\/blockquote>/);
+    assert.match(text, /the strikes are aggression/);
+    assert.match(text, /&quot;on Tuesday&quot; \(date not stated\)/);
+  });
+
+  test("is indexed as a Brief, filterable by every actor it involves", () => {
+    const text = page("/briefs/strikes-response/");
+    assert.match(text, /<article class="brief" data-pagefind-body>/);
+    assert.match(text, /data-pagefind-filter="type">Brief</);
+    const actors = Array.from(text.matchAll(/data-pagefind-filter="actor">([^<]*)</g), (m) => m[1]).sort();
+    assert.deepEqual(actors, ["Nicolás Maduro", "US Navy", "United Kingdom", "United States", "Venezuela"]);
+  });
+
+  test("editor text is escaped everywhere it appears", () => {
+    const text = page("/briefs/uk-review/");
+    assert.doesNotMatch(text, /<b>after<\/b>/);
+    assert.match(text, /<p class="lede">London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/p>/);
+    assert.match(text, /<meta name="description" content="London pauses sharing &lt;b&gt;after/);
+    assert.match(text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(text, /href="javascript:/i);
+    assert.doesNotMatch(text, /<img/i);
+    // Lists showing the dek escape it too.
+    assert.doesNotMatch(page("/"), /<b>after<\/b>/);
+    assert.doesNotMatch(page("/actors/united-kingdom/"), /<b>after<\/b>/);
+  });
+});
+
+describe("article page", () => {
+  test("every paragraph has its anchor, in order, and its ¶ link", () => {
+    for (const a of model.articles) {
+      const text = page(`/articles/${a.id}/`);
+      const anchors = idsOf(text).filter((id) => /^p\d+$/.test(id));
+      assert.deepEqual(anchors, a.paragraphs.map((p) => `p${p.n}`), a.id);
+      for (const p of a.paragraphs) assert.ok(text.includes(`href="#p${p.n}"`), `${a.id} ¶${p.n} link`);
+    }
+  });
+
+  test("each cited paragraph lists the briefs citing it, linked", () => {
+    const text = page("/articles/uk-pause/");
+    const p2 = section(text, /id="p2"/, 'id="p3"');
+    assert.match(p2, /Cited in <a href="\/some-repo\/briefs\/strikes-response\/">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/);
+    const p4 = section(text, /id="p4"/, "</article>");
+    assert.doesNotMatch(p4, /Cited in/);
+  });
+
+  test("lists the briefs using it as a source and the actors it names", () => {
+    const text = page("/articles/navy-strikes/");
+    const citing = section(text, /<h2 id="citing">/, "</section>");
+    assert.deepEqual(
+      hrefs(citing).filter((h) => h.includes("/briefs/")),
+      [`${PREFIX}briefs/memo-brief/`, `${PREFIX}briefs/strikes-response/`],
+    );
+    const named = section(text, /<h2 id="named">/, "</section>");
+    for (const id of ["us-navy", "venezuela", "nicolas-maduro", "united-kingdom", "united-states"]) {
+      assert.ok(hrefs(named).includes(`${PREFIX}actors/${id}/`), id);
+    }
+  });
+
+  test("first mentions in the text link to actor pages under the prefix", () => {
+    assert.match(page("/articles/navy-strikes/"), /<a class="actor" href="\/some-repo\/actors\/nicolas-maduro\/">Nicolás Maduro<\/a>/);
+  });
+
+  test("an article with no outlet says so and links to the unstated-outlet list", () => {
+    const text = page("/articles/unsourced-memo/");
+    assert.match(text, /Not stated in the source/);
+    assert.ok(hrefs(text).includes(`${PREFIX}sources/outlet-not-stated/`));
+    assert.match(text, /this title was written by the editors/);
+    assert.match(text, /data-pagefind-filter="type">Article</);
+  });
+});
+
+describe("actor page", () => {
+  test("lists the briefs and articles naming it, newest first", () => {
+    const text = page("/actors/united-kingdom/");
+    const list = section(text, /<h2 id="mentions">/, "</section>");
+    const docs = hrefs(list).filter((h) => /\/(briefs|articles)\/[^/]+\/$/.test(h));
+    assert.deepEqual(docs, model.mentionsOf(model.actors.find((a) => a.id === "united-kingdom")!.id).map((d) => `${PREFIX}${d.path.slice(1)}`));
+    assert.equal(docs.length, 5);
+    assert.ok(docs.some((d) => d.includes("/articles/")) && docs.some((d) => d.includes("/briefs/")));
+  });
+
+  test("shows its quotes with the brief they come from and the cited paragraph", () => {
+    const text = page("/actors/nicolas-maduro/");
+    const quotes = section(text, /<h2 id="quotes">/, "</section>");
+    assert.match(quotes, /an act of aggression/);
+    assert.ok(hrefs(quotes).includes(`${PREFIX}briefs/strikes-response/`));
+    assert.ok(hrefs(quotes).includes(`${PREFIX}articles/navy-strikes/#p2`));
+  });
+
+  test("shows roles, affiliation and the actors it appears with, with counts", () => {
+    const text = page("/actors/keir-starmer/");
+    assert.match(text, /Affiliated with <a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a>/);
+    assert.match(text, /explained the pause/);
+    const withList = section(text, /<h2 id="with">/, "</section>");
+    assert.match(withList, /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2<\/span>/);
+  });
+
+  test("is indexed as an Actor under its own name; an unnamed actor still has a page", () => {
+    const text = page("/actors/united-kingdom/");
+    assert.match(text, /<article class="actor" data-pagefind-body>/);
+    assert.match(text, /data-pagefind-filter="type">Actor</);
+    assert.match(text, /data-pagefind-filter="actor">United Kingdom</);
+    assert.match(text, /Also: <span[^>]*>UK, Britain, U\.K\.<\/span>/);
+    assert.match(page("/actors/european-union/"), /Not named in any brief or article yet/);
+  });
+});
+
+describe("every page", () => {
+  test("only brief, article and actor pages are indexed for search", () => {
+    for (const p of pages) {
+      if (p.layout === "feed") continue;
+      const indexed = /data-pagefind-body/.test(page(p.path));
+      const expected = p.layout === "brief" || p.layout === "article" || (p.layout === "actor" && p.slice.number === 1);
+      assert.equal(indexed, expected, `${p.path} (${p.layout})`);
+    }
+  });
+
+  test("exactly one data-pagefind-body per indexed page", () => {
+    for (const p of pages) {
+      const n = (page(p.path).match(/data-pagefind-body/g) ?? []).length;
+      assert.ok(n <= 1, `${p.path} has ${n}`);
+    }
+  });
+
+  test("no <script> element on any page but search (and no inline event handlers anywhere)", () => {
+    for (const p of pages) {
+      const text = page(p.path);
+      if (p.layout === "search") continue;
+      assert.doesNotMatch(text, /<script/i, p.path);
+      assert.doesNotMatch(text, /<[^>]*\son[a-z]+\s*=/i, p.path);
+    }
+  });
+
+  test("under a path prefix, every root-relative link starts with the prefix", () => {
+    const bad: string[] = [];
+    for (const p of pages) {
+      for (const h of hrefs(page(p.path))) if (h.startsWith("/") && !h.startsWith(PREFIX)) bad.push(`${p.path}: ${h}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  test("every internal link resolves to a rendered page, and every #fragment to an id on it", () => {
+    const files = new Set(pages.map((p) => outputPathOf(p.path)));
+    const idsByFile = new Map(pages.map((p) => [outputPathOf(p.path), new Set(idsOf(page(p.path)))]));
+    const broken: string[] = [];
+    for (const p of pages) {
+      if (p.layout === "feed") continue;
+      const own = idsByFile.get(outputPathOf(p.path))!;
+      for (const h of hrefs(page(p.path))) {
+        if (/^[a-z]+:/i.test(h)) continue; // external
+        const [pathPart = "", fragment] = h.split("#", 2);
+        const path = pathPart.split("?")[0]!;
+        if (path === "") {
+          if (fragment && !own.has(fragment)) broken.push(`${p.path}: ${h}`);
+          continue;
+        }
+        if (path === `${PREFIX}css/site.css`) continue; // copied from public/, not a page
+        if (path.startsWith(`${PREFIX}pagefind/`)) continue; // written by the index stage
+        const file = outputPathOf(`/${path.slice(PREFIX.length)}` as never);
+        if (!files.has(file)) broken.push(`${p.path}: ${h}`);
+        else if (fragment && !idsByFile.get(file)!.has(fragment)) broken.push(`${p.path}: ${h} (no #${fragment})`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  test("no page repeats an element id", () => {
+    for (const p of pages) {
+      const ids = idsOf(page(p.path));
+      const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+      assert.deepEqual(dupes, [], p.path);
+    }
+  });
+
+  test("each HTML page has one h1 and a title naming the site", () => {
+    for (const p of pages) {
+      if (p.layout === "feed") continue;
+      const text = page(p.path);
+      assert.equal((text.match(/<h1[ >]/g) ?? []).length, 1, p.path);
+      assert.match(text, /<title>[^<]*Cross-links Desk<\/title>/, p.path);
+    }
+  });
+});
+
+describe("list pages", () => {
+  test("the timeline shows every event newest first, the undated one at its brief's date", () => {
+    const text = page("/timeline/");
+    const whats = Array.from(text.matchAll(/<span class="what">([^<]*)/g), (m) => m[1]!.trim());
+    assert.deepEqual(whats, model.timeline.map((t) => t.event.what));
+    assert.match(text, /&quot;on Tuesday&quot; \(date not stated\)<\/span> <span class="meta">\(reported <time datetime="2025-11-13">/);
+  });
+
+  test("the sources page lists every outlet, the unstated one last", () => {
+    const text = page("/sources/");
+    const outlets = Array.from(text.matchAll(/<h2 id="outlet-[^"]*"><a href="([^"]*)">([^<]*)<\/a>/g), (m) => m[2]);
+    assert.deepEqual(outlets, ["Coast Gazette", "Harbour News", "Outlet not stated"]);
+  });
+
+  test("the feed lists published briefs with absolute links and escaped text", () => {
+    const feed = page("/feed.xml");
+    const links = Array.from(feed.matchAll(/<entry>[\s\S]*?<link href="([^"]*)"/g), (m) => m[1]);
+    assert.deepEqual(links, model.briefs.map((b) => `https://briefs.example.org/some-repo/briefs/${b.id}/`));
+    assert.match(feed, /<summary>London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/summary>/);
+    assert.doesNotMatch(feed, /later-draft/);
+  });
+});
