@@ -5,7 +5,7 @@ import { register } from "tsx/esm/api";
 // Briefbook is TypeScript; tsx lets Eleventy import it without a compile step.
 register();
 const { default: briefbook } = await import("./src/render/eleventy-plugin.ts");
-const { previewSource, normalizePathPrefix, PUBLIC_DIR } = await import("./src/pipeline.ts");
+const { previewSource, indexPreview, normalizePathPrefix, PUBLIC_DIR } = await import("./src/pipeline.ts");
 const { formatReport } = await import("./src/diagnostics/format.ts");
 
 const contentDir = process.env.BRIEFBOOK_CONTENT ?? "content";
@@ -22,6 +22,9 @@ export default function (eleventyConfig) {
     publicDir: PUBLIC_DIR,
     watch: [contentDir, "layouts", "public"],
   });
+
+  // Search in the preview too: Pagefind re-indexes the output after every rebuild.
+  eleventyConfig.on("eleventy.after", ({ directories }) => indexPreview(directories.output, "en"));
 }
 
 export const config = {

@@ -29,7 +29,7 @@ ${said.map((q) => html`<blockquote class="inline-quote">“${q.text}” ${cites(
   return html`<article class="actor" ${first ? html`data-pagefind-body` : ""}>
 ${first ? searchFacts(ctx, { type: "Actor", actors: [actor.id], kinds: [kindLabel(actor.kind)] }) : ""}
 <header class="doc-header">
-<p class="eyebrow">${actorSummary(actor)}</p>
+<p class="eyebrow" data-pagefind-ignore>${actorSummary(actor)}</p>
 <h1 data-pagefind-weight="10">${actor.name}</h1>
 ${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-weight="8">${actor.aliases.join(", ")}</span></p>` : ""}
 ${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}

@@ -13,7 +13,7 @@ export function articleMain(ctx: RenderContext, a: Article): SafeHtml {
   return html`<article class="source-article" data-pagefind-body>
 ${searchFacts(ctx, { type: "Article", date: a.published, outlet: a.outletName, actors: a.mentions, kinds })}
 <header class="doc-header">
-<p class="eyebrow">Source article${a.section ? html` · ${a.section}` : ""}</p>
+<p class="eyebrow" data-pagefind-ignore>Source article${a.section ? html` · ${a.section}` : ""}</p>
 <h1 data-pagefind-weight="10">${a.title}</h1>
 ${a.title_source === "editor" ? html`<p class="note">The source has no headline; this title was written by the editors.</p>` : ""}
 <dl class="facts" data-pagefind-ignore>

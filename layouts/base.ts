@@ -35,6 +35,7 @@ export function shell(ctx: RenderContext, page: Page, s: Shell): string {
 <title>${title}</title>
 ${s.description ? html`<meta name="description" content="${s.description}">` : ""}
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ctx.stylesheet}">
 <link rel="alternate" type="application/atom+xml" title="${site.title}" href="${ctx.href(feedPath)}">
 ${s.slice?.prev ? html`<link rel="prev" href="${ctx.href(s.slice.prev)}">` : ""}

@@ -16,7 +16,7 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   return html`<article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
-<p class="eyebrow">Brief · ${dateTag(b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
 <h1 data-pagefind-weight="10">${b.title}</h1>
 <p class="lede">${b.dek}</p>
 ${

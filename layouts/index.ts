@@ -20,7 +20,7 @@ import {
   topicMain,
   topicsMain,
 } from "./lists.ts";
-import { searchMain } from "./search.ts";
+import { searchHead, searchMain } from "./search.ts";
 
 export function renderPage(page: Page, ctx: RenderContext): string {
   switch (page.layout) {
@@ -51,7 +51,7 @@ export function renderPage(page: Page, ctx: RenderContext): string {
     case "topic":
       return shell(ctx, page, { main: topicMain(ctx, page.topic, page.slice), slice: page.slice });
     case "search":
-      return shell(ctx, page, { main: searchMain(ctx), headerSearch: false });
+      return shell(ctx, page, { main: searchMain(ctx), head: searchHead(ctx), headerSearch: false });
     case "not-found":
       return shell(ctx, page, { main: notFoundMain(ctx) });
     case "feed":

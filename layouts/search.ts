@@ -1,9 +1,62 @@
-import { html, type SafeHtml } from "../src/render/html.ts";
+import { html, SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
+import { actorsPath, searchPath, sourcesPath, timelinePath, topicsPath } from "../src/model/urls.ts";
 
-/** The search page. Without JavaScript the form still works as a plain GET form. */
-export function searchMain(_ctx: RenderContext): SafeHtml {
+/**
+ * The search page: Pagefind's default UI, the only script on the site. The query lives in the
+ * URL (`?q=Rubio`, `&sort=date`) so searches can be shared and the back button works. Filters
+ * only narrow a search with a term: browsing without one belongs to the list pages, which cost
+ * no index download.
+ */
+export function searchHead(ctx: RenderContext): SafeHtml {
+  const bundle = `${ctx.pathPrefix}pagefind/`;
+  return html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
+<script src="${bundle}pagefind-ui.js"></script>
+<script type="module" id="search-config" data-bundle="${bundle}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+}
+
+// Plain JavaScript for the browser, kept tiny: configuration and URL state, nothing else.
+const searchScript = new SafeHtml(`
+const cfg = document.getElementById("search-config").dataset;
+const params = new URLSearchParams(location.search);
+const sortByDate = params.get("sort") === "date";
+const sortSelect = document.getElementById("search-sort");
+sortSelect.value = sortByDate ? "date" : "relevance";
+sortSelect.addEventListener("change", () => {
+  const url = new URL(location.href);
+  if (sortSelect.value === "date") url.searchParams.set("sort", "date"); else url.searchParams.delete("sort");
+  location.assign(url);
+});
+const ui = new PagefindUI({
+  element: "#search",
+  bundlePath: cfg.bundle,
+  baseUrl: cfg.base,
+  showImages: false,
+  showSubResults: false,
+  showEmptyFilters: false,
+  openFilters: ["type"],
+  resetStyles: false,
+  autofocus: !params.get("q"),
+  ...(sortByDate ? { sort: { date: "desc" } } : {}),
+  processTerm(term) {
+    const url = new URL(location.href);
+    if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(null, "", url);
+    return term;
+  },
+});
+if (params.get("q")) ui.triggerSearch(params.get("q"));
+`);
+
+export function searchMain(ctx: RenderContext): SafeHtml {
   return html`<h1>Search</h1>
+<p class="search-tools"><label for="search-sort">Order</label>
+<select id="search-sort"><option value="relevance">Best match</option><option value="date">Newest first</option></select></p>
 <div id="search"></div>
-<noscript><p>Search needs JavaScript. Browse the briefs, actors, sources and topics from the menu instead.</p></noscript>`;
+<noscript>
+<form action="${ctx.href(searchPath)}" method="get"><p>Search needs JavaScript.</p></form>
+<p>Browse instead: <a href="${ctx.href(actorsPath)}">actors</a>, <a href="${ctx.href(sourcesPath)}">sources</a>,
+<a href="${ctx.href(topicsPath)}">topics</a>, <a href="${ctx.href(timelinePath)}">timeline</a>.</p>
+</noscript>
+<p class="more">Browsing by actor, outlet or year? Each <a href="${ctx.href(actorsPath)}">actor</a> and <a href="${ctx.href(sourcesPath)}">outlet</a> page lists its briefs and articles, newest first.</p>`;
 }

@@ -203,6 +203,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Re-indexes the preview after each rebuild, so search follows content edits. */
+export async function indexPreview(siteDir: string, language: string): Promise<void> {
+  const { diagnostics } = await buildSearchIndex({ siteDir, language });
+  for (const d of diagnostics) console.error(`search index: ${d.message}`);
+}
+
 /**
  * The preview's source of pages: re-reads content on every Eleventy rebuild. When an edit breaks
  * validation it reports the problems and keeps showing the last good site.

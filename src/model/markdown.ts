@@ -56,7 +56,7 @@ export function citationChips(cites: readonly (Citation & { readonly href: strin
   const chips = cites.map(
     (c) => `<a class="cite" href="${escapeHtml(c.href)}" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</a>`,
   );
-  return `<span class="cites">${chips.join("")}</span>` as Html;
+  return `<span class="cites" data-pagefind-ignore>${chips.join("")}</span>` as Html;
 }
 
 function briefMarkdown(): MarkdownIt {
