@@ -1,5 +1,5 @@
 /**
- * The check stage: every internal link and asset reference in the rendered site resolves to a
+ * The check stage: every internal link, form target and asset reference in the rendered site resolves to a
  * file under the path prefix, and every `#fragment` to an element id on the target page.
  * Regex-based rather than a full HTML parser: the site's HTML comes from our own layouts, which
  * always quote attributes, and this stays fast at tens of thousands of pages.
@@ -16,7 +16,7 @@ export interface LinkCheckResult {
 
 /** Enough to act on; the rest are counted. */
 const MAX_REPORTED = 50;
-const ATTR = /\s(?:href|src)="([^"]*)"/g;
+const ATTR = /\s(?:href|src|action)="([^"]*)"/g;
 const ID = /\sid="([^"]+)"/g;
 
 async function listFiles(root: string): Promise<string[]> {
