@@ -58,12 +58,12 @@ describe("brief Markdown", () => {
 
   test("citations become chips linking to the cited paragraph, labelled with the source and ¶N", () => {
     const out = brief("It happened [@known#p2, @known#p11].");
+    const group = /^<p>It happened <span class="cites"[^>]*>(.*)<\/span>\.<\/p>\n$/.exec(out);
+    assert.ok(group, out);
     assert.equal(
-      out,
-      '<p>It happened <span class="cites">' +
-        '<a class="cite" href="/some-repo/articles/known/#p2" title="&quot;Known&quot; article, paragraph 2">Harbour &amp; Co ¶2</a>' +
-        '<a class="cite" href="/some-repo/articles/known/#p11" title="&quot;Known&quot; article, paragraph 11">Harbour &amp; Co ¶11</a>' +
-        "</span>.</p>\n",
+      group[1],
+      '<a class="cite" href="/some-repo/articles/known/#p2" title="&quot;Known&quot; article, paragraph 2">Harbour &amp; Co ¶2</a>' +
+        '<a class="cite" href="/some-repo/articles/known/#p11" title="&quot;Known&quot; article, paragraph 11">Harbour &amp; Co ¶11</a>',
     );
   });
 
