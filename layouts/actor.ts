@@ -39,9 +39,12 @@ ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
 ${
   first && stances.length > 0
     ? html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">Roles and stances</h2>
-<ul class="stances">${stances.slice(0, HIGHLIGHTS).map(
-        (s) => html`<li><a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>: ${s.role}${s.stance ? html` · <span class="stance">${s.stance}</span>` : ""} ${cites(ctx, s.cites)}</li>`,
-      )}</ul>${stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${stances.length}; every brief is listed below.</p>` : ""}</section>`
+<ul class="stances">${stances
+        .slice(0, HIGHLIGHTS)
+        .map(
+          (s) =>
+            html`<li><a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>: ${s.role}${s.stance ? html` · <span class="stance">${s.stance}</span>` : ""} ${cites(ctx, s.cites)}</li>`,
+        )}</ul>${stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${stances.length}; every brief is listed below.</p>` : ""}</section>`
     : ""
 }
 ${

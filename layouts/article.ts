@@ -29,8 +29,8 @@ ${a.url ? html`<div><dt>Original</dt><dd><a href="${a.url}" rel="external noopen
 </header>
 <div class="paragraphs">
 ${a.paragraphs.map((p) => {
-    const id = paragraphAnchor(p.n);
-    return html`<div class="para${p.citedBy.length > 0 ? " cited" : ""}" id="${id}">
+  const id = paragraphAnchor(p.n);
+  return html`<div class="para${p.citedBy.length > 0 ? " cited" : ""}" id="${id}">
 <a class="pnum" href="#${id}" aria-label="Paragraph ${p.n}" data-pagefind-ignore>¶${p.n}</a>
 <p>${raw(p.html)}</p>
 ${
@@ -39,7 +39,7 @@ ${
     : ""
 }
 </div>`;
-  })}
+})}
 </div>
 </article>
 <aside class="backlinks">

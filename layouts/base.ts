@@ -1,7 +1,16 @@
 import { html, type Renderable, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Page } from "../src/render/pages.ts";
-import { actorsPath, briefsPath, feedPath, homePath, searchPath, sourcesPath, timelinePath, topicsPath } from "../src/model/urls.ts";
+import {
+  actorsPath,
+  briefsPath,
+  feedPath,
+  homePath,
+  searchPath,
+  sourcesPath,
+  timelinePath,
+  topicsPath,
+} from "../src/model/urls.ts";
 import type { Slice } from "../src/render/pages.ts";
 
 export interface Shell {
@@ -28,7 +37,8 @@ export function shell(ctx: RenderContext, page: Page, s: Shell): string {
   const { site } = ctx.model;
   const title = page.path === homePath ? site.title : `${page.title} · ${site.title}`;
   const current = (path: string) => (page.path.startsWith(path) ? "page" : undefined);
-  return `<!doctype html>\n${html`<html lang="${site.language}">
+  return `<!doctype html>\n${
+    html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -73,5 +83,6 @@ ${s.main}
 </footer>
 </body>
 </html>
-`.value}`;
+`.value
+  }`;
 }

@@ -39,7 +39,8 @@ ${
   b.actors.length > 0
     ? html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
 <dl class="actors-in-story">${b.actors.map(
-        (a) => html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(ctx, a.cites)}</dd></div>`,
+        (a) =>
+          html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(ctx, a.cites)}</dd></div>`,
       )}</dl></section>`
     : ""
 }
@@ -58,7 +59,9 @@ ${
   b.events.length > 0
     ? html`<section aria-labelledby="events"><h2 id="events">What happened when</h2>
 <ol class="events">${b.events.map(
-        (e) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
+        (
+          e,
+        ) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
 <span class="what">${e.what} ${cites(ctx, e.cites)}</span></li>`,
       )}</ol></section>`
     : ""
@@ -68,7 +71,8 @@ ${
   b.updates.length > 0
     ? html`<section aria-labelledby="updates"><h2 id="updates">Updates</h2>
 <ul class="updates">${b.updates.map(
-        (u) => html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(ctx, u.cites)}</li>`,
+        (u) =>
+          html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(ctx, u.cites)}</li>`,
       )}</ul></section>`
     : ""
 }

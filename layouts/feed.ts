@@ -12,7 +12,8 @@ export function feed(ctx: RenderContext): string {
   const abs = (p: Parameters<RenderContext["href"]>[0]) => origin + ctx.href(p);
   const latest = briefs.slice(0, FEED_ENTRIES);
   const updated = latest[0]?.date ?? "1970-01-01";
-  return `<?xml version="1.0" encoding="utf-8"?>\n${html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
+  return `<?xml version="1.0" encoding="utf-8"?>\n${
+    html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
 <title>${site.title}</title>
 ${site.tagline ? html`<subtitle>${site.tagline}</subtitle>` : ""}
 <link href="${abs(homePath)}"/>
@@ -29,5 +30,6 @@ ${latest.map(
 </entry>`,
 )}
 </feed>
-`.value}`;
+`.value
+  }`;
 }

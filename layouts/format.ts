@@ -1,7 +1,17 @@
 /** How dates and counts read on the page. Presentation only. */
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 /** `2026-11-23` → `23 November 2026`; `2025-09` → `September 2025`; `2025` → `2025`. */
@@ -12,7 +22,8 @@ export function formatDate(date: string): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 export const KIND_LABELS: Record<string, { one: string; many: string }> = {
   country: { one: "Country", many: "Countries" },

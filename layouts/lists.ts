@@ -26,9 +26,12 @@ ${latest.length > 0 ? html`<ul class="doc-list">${latest.map((b) => documentRow(
 ${model.briefs.length > LATEST_BRIEFS ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(model.briefs.length, "brief")} →</a></p>` : ""}
 </section>
 <section aria-labelledby="active" class="col-side"><h2 id="active">Most active actors</h2>
-<ol class="ranked">${model.mostMentioned.slice(0, ACTIVE_ACTORS).map(
-    (a) => html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention")}</span></li>`,
-  )}</ol>
+<ol class="ranked">${model.mostMentioned
+    .slice(0, ACTIVE_ACTORS)
+    .map(
+      (a) =>
+        html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention")}</span></li>`,
+    )}</ol>
 <p class="more"><a href="${ctx.href(actorsPath)}">All actors →</a> · <a href="${ctx.href(timelinePath)}">Timeline →</a></p>
 </section>
 </div>`;
@@ -52,7 +55,8 @@ export function actorsMain(ctx: RenderContext): SafeHtml {
 ${groups.map(
   (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
 <ul class="actor-grid">${g.actors.map(
-    (a) => html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
+    (a) =>
+      html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
   )}</ul></section>`,
 )}`;
 }
@@ -60,13 +64,17 @@ ${groups.map(
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
   return html`<h1>Timeline</h1>
 <p class="counts">${plural(slice.total, "event")} from every brief, newest first. Where a source gives the time only in words, the event is shown as the source words it and placed at the date of the brief that reports it.</p>
-${slice.items.length > 0 ? html`<ol class="timeline">${slice.items.map(
-  (t) => html`<li>
+${
+  slice.items.length > 0
+    ? html`<ol class="timeline">${slice.items.map(
+        (t) => html`<li>
 <span class="when">${t.dated ? dateTag(t.event.date) : html`<span class="when-words">${t.event.when}</span> <span class="meta">(reported ${dateTag(t.brief.date)})</span>`}</span>
 <span class="what">${t.event.what} ${cites(ctx, t.event.cites)}</span>
 <span class="meta">From <a href="${ctx.href(t.brief.path)}">${t.brief.title}</a></span>
 </li>`,
-)}</ol>` : html`<p class="empty">No events recorded yet.</p>`}
+      )}</ol>`
+    : html`<p class="empty">No events recorded yet.</p>`
+}
 ${pager(ctx, slice)}`;
 }
 

@@ -15,7 +15,9 @@ const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--pathprefix
 
 const args = commonArgs(process.argv.slice(2), USAGE);
 if (!existsSync(args.contentDir)) {
-  console.error(`error: content folder '${args.contentDir}' does not exist\n    hint: run from the repository root, or pass --content DIR`);
+  console.error(
+    `error: content folder '${args.contentDir}' does not exist\n    hint: run from the repository root, or pass --content DIR`,
+  );
   process.exit(2);
 }
 const start = performance.now();
@@ -29,7 +31,8 @@ const result = await buildSite({
 });
 const total = (performance.now() - start) / 1000;
 
-if (result.diagnostics.length > 0) console.error(`\n${formatReport(result.diagnostics, { color: process.stderr.isTTY })}`);
+if (result.diagnostics.length > 0)
+  console.error(`\n${formatReport(result.diagnostics, { color: process.stderr.isTTY })}`);
 if (process.env.BRIEFBOOK_TIMINGS_JSON) {
   const stages = Object.fromEntries(STAGES.map((s) => [s, result.timings[s] ?? null]));
   console.log(`BRIEFBOOK_TIMINGS ${JSON.stringify({ ...stages, pages: result.pages, total: total })}`);

@@ -28,7 +28,9 @@ async function readInput(file: string): Promise<string> {
   } catch (e) {
     if (e instanceof ImportError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(code === "ENOENT" ? `file not found: '${file}'` : `cannot read '${file}': ${code ?? (e as Error).message}`);
+    throw new ImportError(
+      code === "ENOENT" ? `file not found: '${file}'` : `cannot read '${file}': ${code ?? (e as Error).message}`,
+    );
   }
   if (size > MAX_INPUT_BYTES) throw new ImportError(`'${file}' is larger than 2 MiB; is it really one article?`);
   const text = await readFile(file, "utf8");
@@ -51,13 +53,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const raw = await readInput(file);
   if (raw.trim() === "") throw new ImportError(`'${file}' is empty`);
   const parsed = parseArticleText(raw);
-  if (parsed.paragraphs.length === 0) throw new ImportError(`'${file}' has no article text (only a headline, masthead or boilerplate)`);
+  if (parsed.paragraphs.length === 0)
+    throw new ImportError(`'${file}' has no article text (only a headline, masthead or boilerplate)`);
 
   const slug = parsedArgs.args.slug ?? (parsed.headline ? slugFromHeadline(parsed.headline) : undefined);
   if (slug === undefined || slug === "")
-    throw new ImportError(`'${file}' has no headline to make a file name from; pass --slug SLUG, such as --slug uk-halts-intel-sharing`);
+    throw new ImportError(
+      `'${file}' has no headline to make a file name from; pass --slug SLUG, such as --slug uk-halts-intel-sharing`,
+    );
   if (!isKebab(slug))
-    throw new ImportError(`'${slug}' is not a valid slug: use lower-case letters, digits and single hyphens, such as uk-halts-intel-sharing`);
+    throw new ImportError(
+      `'${slug}' is not a valid slug: use lower-case letters, digits and single hyphens, such as uk-halts-intel-sharing`,
+    );
 
   const out = path.join(contentDir, "articles", `${slug}.md`);
   if (existsSync(out) && !force) throw new ImportError(`${out} already exists; pass --force to overwrite it`);
@@ -92,7 +99,8 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof ImportError) console.error(`error: ${e.message}`);
-    else if ((e as NodeJS.ErrnoException).code === "EEXIST") console.error("error: the article file appeared while importing; pass --force to overwrite it");
+    else if ((e as NodeJS.ErrnoException).code === "EEXIST")
+      console.error("error: the article file appeared while importing; pass --force to overwrite it");
     else console.error(`error: ${(e as Error).message ?? String(e)}`);
     process.exitCode = 1;
   },

@@ -14,7 +14,15 @@ const { values } = parseArgs({
     readme: { type: "boolean", default: false },
   },
 });
-const PAGES = ["/", "/briefs/us-uk-intelligence-rift-what-the-sources-say/", "/articles/us-uk-intelligence-rift-caribbean/", "/actors/marco-rubio/", "/actors/", "/timeline/", "/sources/"];
+const PAGES = [
+  "/",
+  "/briefs/us-uk-intelligence-rift-what-the-sources-say/",
+  "/articles/us-uk-intelligence-rift-caribbean/",
+  "/actors/marco-rubio/",
+  "/actors/",
+  "/timeline/",
+  "/sources/",
+];
 const VIEWS = [
   { name: "desktop", viewport: { width: 1280, height: 900 }, isMobile: false },
   { name: "mobile", viewport: { width: 390, height: 844 }, isMobile: true },
@@ -26,12 +34,19 @@ const browser = await launchBrowser();
 try {
   for (const view of VIEWS) {
     for (const scheme of ["light", "dark"] as const) {
-      const context = await browser.newContext({ viewport: view.viewport, isMobile: view.isMobile, colorScheme: scheme });
+      const context = await browser.newContext({
+        viewport: view.viewport,
+        isMobile: view.isMobile,
+        colorScheme: scheme,
+      });
       const page = await context.newPage();
       for (const path of PAGES) {
         await page.goto(site.url(path));
         const name = path.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "home";
-        await page.screenshot({ path: `${values.out}/${name}-${view.name}-${scheme}.png`, fullPage: view.name === "mobile" ? false : true });
+        await page.screenshot({
+          path: `${values.out}/${name}-${view.name}-${scheme}.png`,
+          fullPage: view.name === "mobile" ? false : true,
+        });
       }
       await context.close();
     }

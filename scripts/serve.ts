@@ -7,7 +7,12 @@ import { normalizePathPrefix } from "../src/pipeline.ts";
 
 const port = Number(process.env.PORT ?? 8080);
 const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
-const elev = new Eleventy(undefined, undefined, { configPath: ".eleventy.js", runMode: "serve", pathPrefix, quietMode: true });
+const elev = new Eleventy(undefined, undefined, {
+  configPath: ".eleventy.js",
+  runMode: "serve",
+  pathPrefix,
+  quietMode: true,
+});
 await elev.init();
 await elev.watch();
 await elev.serve(port);

@@ -89,11 +89,23 @@ export interface PreparedSite {
 /** load → validate → model: everything up to rendering, for the build, the preview and `npm run check`. */
 export async function prepareSite(opts: SiteOptions, stopAfterValidate = false): Promise<PreparedSite> {
   const timings: Partial<Record<Stage, number>> = {};
-  const loaded = await timed("load", timings, opts, () => loadContent(opts.contentDir), (r) => `${r.files.length} files`);
-  const validated = await timed("validate", timings, opts, () => validateContent(loaded.files), (r) => {
-    const c = r.content;
-    return `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`;
-  });
+  const loaded = await timed(
+    "load",
+    timings,
+    opts,
+    () => loadContent(opts.contentDir),
+    (r) => `${r.files.length} files`,
+  );
+  const validated = await timed(
+    "validate",
+    timings,
+    opts,
+    () => validateContent(loaded.files),
+    (r) => {
+      const c = r.content;
+      return `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`;
+    },
+  );
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (hasErrors(diagnostics) || stopAfterValidate) return { diagnostics, timings };
   const model = await timed(
@@ -168,21 +180,34 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const staging = join(dirname(outDir), `.briefbook-staging-${basename(outDir)}-${randomBytes(4).toString("hex")}`);
   try {
     const input = await renderInputOf(model, opts);
-    await timed("render", timings, opts, () => renderWithEleventy(input, staging, opts.pathPrefix), (n) => `${n} pages`);
+    await timed(
+      "render",
+      timings,
+      opts,
+      () => renderWithEleventy(input, staging, opts.pathPrefix),
+      (n) => `${n} pages`,
+    );
 
     if (opts.index !== false) {
       const indexed = await timed(
         "index",
         timings,
         opts,
-        () => buildSearchIndex({ siteDir: staging, expectedPages: indexedPageCount(model), language: model.site.language }),
+        () =>
+          buildSearchIndex({ siteDir: staging, expectedPages: indexedPageCount(model), language: model.site.language }),
         (r) => `${r.pages} pages indexed`,
       );
       diagnostics.push(...indexed.diagnostics);
       if (hasErrors(indexed.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
     }
 
-    const checked = await timed("check", timings, opts, () => checkLinks(staging, opts.pathPrefix), (r) => `${r.links} links in ${r.pages} pages`);
+    const checked = await timed(
+      "check",
+      timings,
+      opts,
+      () => checkLinks(staging, opts.pathPrefix, opts.index === false ? ["pagefind/"] : []),
+      (r) => `${r.links} links in ${r.pages} pages`,
+    );
     diagnostics.push(...checked.diagnostics);
     if (hasErrors(checked.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
 
@@ -213,7 +238,9 @@ export async function indexPreview(siteDir: string, language: string): Promise<v
  * The preview's source of pages: re-reads content on every Eleventy rebuild. When an edit breaks
  * validation it reports the problems and keeps showing the last good site.
  */
-export function previewSource(opts: SiteOptions & { report: (ds: readonly Diagnostic[]) => void }): () => Promise<RenderInput> {
+export function previewSource(
+  opts: SiteOptions & { report: (ds: readonly Diagnostic[]) => void },
+): () => Promise<RenderInput> {
   let lastGood: RenderInput | undefined;
   return async () => {
     const prepared = await prepareSite(opts);

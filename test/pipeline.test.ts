@@ -43,7 +43,12 @@ for (const prefix of ["/", "/some-repo/"]) {
     let result: BuildResult;
     before(async () => {
       out = path.join(await tempDir(), "_site");
-      result = await buildSite({ contentDir: fixture("valid-minimal"), outDir: out, pathPrefix: prefix, includeDrafts: false });
+      result = await buildSite({
+        contentDir: fixture("valid-minimal"),
+        outDir: out,
+        pathPrefix: prefix,
+        includeDrafts: false,
+      });
     });
     after(async () => rm(path.dirname(out), { recursive: true, force: true }));
 
@@ -106,7 +111,10 @@ for (const prefix of ["/", "/some-repo/"]) {
       const html = await page(out, "/actors/marco-rubio/");
       const mentions = html.slice(html.indexOf('id="mentions"'));
       const order = ["briefs/rubio-reaction/", "briefs/uk-pause/"].map((p) => mentions.indexOf(`href="${prefix}${p}"`));
-      assert.ok(order.every((i) => i > 0), "both briefs naming Rubio are listed");
+      assert.ok(
+        order.every((i) => i > 0),
+        "both briefs naming Rubio are listed",
+      );
       assert.ok(order[0]! < order[1]!, "the newer brief comes first");
       assert.match(html, /Nothing has changed about our commitment/);
       assert.match(html, /Most often appears with/);
@@ -119,7 +127,11 @@ for (const prefix of ["/", "/some-repo/"]) {
       const p1 = html.slice(html.indexOf('id="p1"'), html.indexOf('id="p2"'));
       assert.match(p1, new RegExp(`<a class="actor" href="${prefix}actors/united-kingdom/">United Kingdom</a>`));
       const later = html.slice(html.indexOf('id="p2"'));
-      assert.doesNotMatch(later, new RegExp(`<a class="actor" href="${prefix}actors/united-kingdom/">`), "only the first mention links");
+      assert.doesNotMatch(
+        later,
+        new RegExp(`<a class="actor" href="${prefix}actors/united-kingdom/">`),
+        "only the first mention links",
+      );
     });
 
     test("the timeline lists every event with its brief and citation", async () => {
@@ -149,7 +161,13 @@ for (const prefix of ["/", "/some-repo/"]) {
     });
 
     test("pages other than search carry no script", async () => {
-      for (const p of ["/", "/briefs/uk-pause/", "/articles/uk-halts-intel/", "/actors/united-kingdom/", "/timeline/"]) {
+      for (const p of [
+        "/",
+        "/briefs/uk-pause/",
+        "/articles/uk-halts-intel/",
+        "/actors/united-kingdom/",
+        "/timeline/",
+      ]) {
         assert.doesNotMatch(await page(out, p), /<script/i, `${p} has a script`);
       }
     });
@@ -165,7 +183,13 @@ describe("a failing build", () => {
 
   test("reports the typo with file, line, field and a suggestion, exits non-zero, and leaves _site byte for byte", async () => {
     const out = path.join(dir, "_site");
-    const good = await buildSite({ contentDir: fixture("valid-minimal"), outDir: out, pathPrefix: "/", includeDrafts: false, index: false });
+    const good = await buildSite({
+      contentDir: fixture("valid-minimal"),
+      outDir: out,
+      pathPrefix: "/",
+      includeDrafts: false,
+      index: false,
+    });
     assert.equal(good.ok, true);
     const before = await treeHash(out);
 
@@ -175,7 +199,9 @@ describe("a failing build", () => {
     const brief = path.join(content, "briefs/uk-pause.md");
     await writeFile(brief, (await readFile(brief, "utf8")).replace("  - id: united-kingdom", "  - id: united-kingdon"));
 
-    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", content, "--out", out], { cwd: ROOT }).then(
+    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", content, "--out", out], {
+      cwd: ROOT,
+    }).then(
       () => assert.fail("the build should fail"),
       (e: { code: number; stderr: string }) => e,
     );
@@ -192,7 +218,9 @@ describe("a failing build", () => {
   });
 
   test("`npm run check` reports every problem of several files in one run", async () => {
-    const failed = await run("npx", ["tsx", "scripts/check.ts", "--content", fixture("invalid/many-problems")], { cwd: ROOT }).then(
+    const failed = await run("npx", ["tsx", "scripts/check.ts", "--content", fixture("invalid/many-problems")], {
+      cwd: ROOT,
+    }).then(
       () => assert.fail("check should fail"),
       (e: { code: number; stderr: string }) => e,
     );

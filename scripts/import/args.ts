@@ -14,7 +14,9 @@ export interface ImportArgs {
   readonly contentDir: string;
 }
 
-export type ParsedArgs = { readonly ok: true; readonly args: ImportArgs } | { readonly ok: false; readonly help?: boolean; readonly error?: string };
+export type ParsedArgs =
+  | { readonly ok: true; readonly args: ImportArgs }
+  | { readonly ok: false; readonly help?: boolean; readonly error?: string };
 
 export function parseImportArgs(argv: readonly string[]): ParsedArgs {
   let file: string | undefined;
@@ -23,10 +25,14 @@ export function parseImportArgs(argv: readonly string[]): ParsedArgs {
   let contentDir = "content";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new Error(`${flag} needs a value`);
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--")))
+        throw new Error(`${flag} needs a value`);
       return v;
     };
     try {

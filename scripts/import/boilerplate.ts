@@ -17,14 +17,28 @@ const Q = `["'\u201c\u201d\u2018\u2019]`;
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // Gravity Forms and similar: `"*" indicates required fields`.
   { name: "form line", pattern: new RegExp(`^${Q}?\\*${Q}? indicates required fields?\\.?$`, "i") },
-  { name: "form line", pattern: /^(required|this field is required|please fill (in|out) (this|the required) fields?)\.?$/i },
+  {
+    name: "form line",
+    pattern: /^(required|this field is required|please fill (in|out) (this|the required) fields?)\.?$/i,
+  },
   // Newsletter and subscription prompts, as short stand-alone lines only.
   { name: "subscribe prompt", pattern: /^(subscribe|subscribe now|subscribe here|sign up|sign up now)[.!]?$/i },
-  { name: "subscribe prompt", pattern: /^(subscribe|sign up) (to|for) (our|the) (free )?(daily |weekly )?newsletters?\b.{0,60}$/i },
+  {
+    name: "subscribe prompt",
+    pattern: /^(subscribe|sign up) (to|for) (our|the) (free )?(daily |weekly )?newsletters?\b.{0,60}$/i,
+  },
   // Share buttons.
-  { name: "share button", pattern: /^(share|share this|share this (article|story|post|page)|share on (facebook|x|twitter|linkedin|whatsapp|email))[:.!]?$/i },
+  {
+    name: "share button",
+    pattern:
+      /^(share|share this|share this (article|story|post|page)|share on (facebook|x|twitter|linkedin|whatsapp|email))[:.!]?$/i,
+  },
   // Cookie banners: short lines about the site's cookies.
-  { name: "cookie notice", pattern: /^(?=.{0,300}$).*\b(we use cookies|(this|our) (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b.*$/i },
+  {
+    name: "cookie notice",
+    pattern:
+      /^(?=.{0,300}$).*\b(we use cookies|(this|our) (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b.*$/i,
+  },
   // Ad slot labels.
   { name: "advert label", pattern: /^(advertisement|advertising|sponsored|sponsored content|ad)$/i },
 ];

@@ -5,7 +5,7 @@
  */
 
 /** Zero-width characters that scrapers leave behind; they are invisible and break matching. */
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 /** Tabs, no-break spaces and the other Unicode spaces become a plain space. */
 const ODD_SPACE = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 

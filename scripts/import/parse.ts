@@ -73,16 +73,32 @@ export function isTitleLike(text: string): boolean {
 const BYLINE = /^by\s+(\S.*)$/i;
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 const MONTH = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")}|sept)\\.?`;
 const WEEKDAY = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?`;
 const PUBLISHED = `(?:published:?\\s+(?:on\\s+)?)?`;
 const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
   { re: new RegExp(`^${PUBLISHED}(\\d{4})-(\\d{2})-(\\d{2})$`, "i"), parts: (m) => [m[1]!, m[2]!, m[3]!] },
-  { re: new RegExp(`^${PUBLISHED}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, "i"), parts: (m) => [m[3]!, m[1]!, m[2]!] },
-  { re: new RegExp(`^${PUBLISHED}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})$`, "i"), parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  {
+    re: new RegExp(`^${PUBLISHED}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, "i"),
+    parts: (m) => [m[3]!, m[1]!, m[2]!],
+  },
+  {
+    re: new RegExp(`^${PUBLISHED}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})$`, "i"),
+    parts: (m) => [m[3]!, m[2]!, m[1]!],
+  },
 ];
 
 /**
@@ -96,7 +112,9 @@ export function parseDateLine(text: string): string | undefined {
     const m = re.exec(t);
     if (!m) continue;
     const [y, mo, d] = parts(m);
-    const monthIndex = /^\d+$/.test(mo) ? Number(mo) : MONTHS.findIndex((name) => name.startsWith(mo.toLowerCase().replace(/\.$/, "").slice(0, 3))) + 1;
+    const monthIndex = /^\d+$/.test(mo)
+      ? Number(mo)
+      : MONTHS.findIndex((name) => name.startsWith(mo.toLowerCase().replace(/\.$/, "").slice(0, 3))) + 1;
     const iso = `${y}-${String(monthIndex).padStart(2, "0")}-${d.padStart(2, "0")}`;
     return monthIndex >= 1 && impossibleDate(iso) === undefined ? iso : undefined;
   }
@@ -128,7 +146,9 @@ function paragraphsOfBlock(block: readonly Line[]): string[] {
 }
 
 /** Splits the lines above the text into masthead, headline, byline and date. */
-function readHeader(lines: readonly string[]): Pick<ParsedArticle, "headline" | "masthead" | "byline" | "published"> & { notes: string[] } {
+function readHeader(
+  lines: readonly string[],
+): Pick<ParsedArticle, "headline" | "masthead" | "byline" | "published"> & { notes: string[] } {
   const titles: string[] = [];
   const notes: string[] = [];
   let byline: string | undefined;
@@ -142,7 +162,8 @@ function readHeader(lines: readonly string[]): Pick<ParsedArticle, "headline" | 
   }
   const headline = titles.pop();
   const [outlet, section, ...other] = titles;
-  if (other.length) notes.push(`masthead lines not used for any field: ${other.map((o) => JSON.stringify(o)).join(", ")}`);
+  if (other.length)
+    notes.push(`masthead lines not used for any field: ${other.map((o) => JSON.stringify(o)).join(", ")}`);
   return { headline, masthead: { outlet, section, other }, byline, published, notes };
 }
 
@@ -167,9 +188,15 @@ export function parseArticleText(raw: string): ParsedArticle {
 
   // Header: the leading blocks made only of title-like lines, provided real text follows them.
   let headerEnd = 0;
-  while (headerEnd < units.length && units[headerEnd]!.every((l) => isTitleLike(l.text) || BYLINE.test(l.text))) headerEnd++;
+  while (headerEnd < units.length && units[headerEnd]!.every((l) => isTitleLike(l.text) || BYLINE.test(l.text)))
+    headerEnd++;
   if (headerEnd === units.length) headerEnd = 0; // nothing but short lines: keep them all as text
-  const header = readHeader(units.slice(0, headerEnd).flat().map((l) => l.text));
+  const header = readHeader(
+    units
+      .slice(0, headerEnd)
+      .flat()
+      .map((l) => l.text),
+  );
 
   const paragraphs: string[] = [];
   const notes = [...header.notes];
@@ -177,7 +204,9 @@ export function parseArticleText(raw: string): ParsedArticle {
     for (const p of style === "blank-line" ? paragraphsOfBlock(unit) : [unit[0]!.text]) {
       paragraphs.push(p);
       if (isTitleLike(p) && p.length < 80)
-        notes.push(`paragraph ${paragraphs.length} ("${p}", line ${unit[0]!.n}) is a short line without final punctuation: check it belongs to the article`);
+        notes.push(
+          `paragraph ${paragraphs.length} ("${p}", line ${unit[0]!.n}) is a short line without final punctuation: check it belongs to the article`,
+        );
     }
   }
   return {

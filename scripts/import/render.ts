@@ -13,7 +13,16 @@ import type { ParsedArticle } from "./parse.ts";
 export const PLACEHOLDER_TITLE = "Untitled article (editor: write a descriptive title)";
 
 /** Every field of an article's front matter, in the order the importer writes them. */
-export const ARTICLE_FIELDS = ["title", "title_source", "outlet", "section", "published", "url", "byline", "imported_from"] as const;
+export const ARTICLE_FIELDS = [
+  "title",
+  "title_source",
+  "outlet",
+  "section",
+  "published",
+  "url",
+  "byline",
+  "imported_from",
+] as const;
 type Field = (typeof ARTICLE_FIELDS)[number];
 
 // The importer must write every field the schema has, and no other: fail loudly when they drift apart.
@@ -66,10 +75,25 @@ export function renderArticle(parsed: ParsedArticle, opts: RenderOptions): Rende
       outletId,
       `masthead reads "${outletName}"; content/actors/${outletId}.yaml must exist (kind: media-outlet)`,
     );
-  else field("outlet", undefined, "the outlet's actor id (kind: media-outlet); no masthead found, leave empty if the source does not say");
+  else
+    field(
+      "outlet",
+      undefined,
+      "the outlet's actor id (kind: media-outlet); no masthead found, leave empty if the source does not say",
+    );
 
-  field("section", parsed.masthead.section, parsed.masthead.section ? undefined : "the outlet's section; not found in the text");
-  field("published", parsed.published, parsed.published ? "check the date line read from the masthead" : "publication date, YYYY-MM-DD; not found in the text");
+  field(
+    "section",
+    parsed.masthead.section,
+    parsed.masthead.section ? undefined : "the outlet's section; not found in the text",
+  );
+  field(
+    "published",
+    parsed.published,
+    parsed.published
+      ? "check the date line read from the masthead"
+      : "publication date, YYYY-MM-DD; not found in the text",
+  );
   field("url", undefined, "where the article was published (https://…); not found in the text");
   field("byline", parsed.byline, parsed.byline ? undefined : "the author(s) as printed; not found in the text");
   field("imported_from", opts.importedFrom);
@@ -83,7 +107,9 @@ export const MAX_SLUG_CHARS = 60;
 
 /** `UK Temporarily Halts Intelligence Sharing with US Over …` → `uk-temporarily-halts-intelligence-sharing-with-us`. */
 export function slugFromHeadline(headline: string): string {
-  const words = slugify(headline).split("-").filter((w) => w !== "");
+  const words = slugify(headline)
+    .split("-")
+    .filter((w) => w !== "");
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -97,4 +123,21 @@ export function slugFromHeadline(headline: string): string {
   return parts.join("-");
 }
 
-const TRAILING_STOPWORDS = new Set(["a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "with", "over", "by", "at", "from", "as"]);
+const TRAILING_STOPWORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "on",
+  "in",
+  "to",
+  "for",
+  "with",
+  "over",
+  "by",
+  "at",
+  "from",
+  "as",
+]);

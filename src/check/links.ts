@@ -23,7 +23,15 @@ async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => posix.join(posix.relative(root, e.parentPath ?? e.path).split("\\").join("/"), e.name));
+    .map((e) =>
+      posix.join(
+        posix
+          .relative(root, e.parentPath ?? e.path)
+          .split("\\")
+          .join("/"),
+        e.name,
+      ),
+    );
 }
 
 async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -32,7 +40,12 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => 
 
 const idsOf = (text: string) => new Set(Array.from(text.matchAll(ID), (m) => m[1]!));
 
-export async function checkLinks(siteDir: string, pathPrefix: string): Promise<LinkCheckResult> {
+/** `notBuilt`: site folders deliberately absent from this build (`pagefind/` when indexing is off). */
+export async function checkLinks(
+  siteDir: string,
+  pathPrefix: string,
+  notBuilt: readonly string[] = [],
+): Promise<LinkCheckResult> {
   const files = new Set(await listFiles(siteDir));
   const pages = [...files].filter((f) => f.endsWith(".html"));
   const problems: Diagnostic[] = [];
@@ -53,7 +66,8 @@ export async function checkLinks(siteDir: string, pathPrefix: string): Promise<L
       const path = pathAndQuery.split("?")[0]!;
       if (path === "") {
         ownIds ??= idsOf(text);
-        if (fragment && !ownIds.has(fragment)) report(broken(page, url, `no element with id '${fragment}' on this page`));
+        if (fragment && !ownIds.has(fragment))
+          report(broken(page, url, `no element with id '${fragment}' on this page`));
         continue;
       }
       if (!path.startsWith("/")) {
@@ -65,6 +79,7 @@ export async function checkLinks(siteDir: string, pathPrefix: string): Promise<L
         continue;
       }
       const rel = decodeURIComponent(path.slice(pathPrefix.length));
+      if (notBuilt.some((folder) => rel.startsWith(folder))) continue;
       const target = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
       if (!files.has(target)) {
         report(broken(page, url, "no such page in the built site"));
@@ -81,7 +96,8 @@ export async function checkLinks(siteDir: string, pathPrefix: string): Promise<L
   await inBatches([...fragments], 64, async ([target, wanted]) => {
     const ids = idsOf(await readFile(join(siteDir, target), "utf8"));
     for (const [fragment, from] of wanted) {
-      if (!ids.has(fragment)) report(broken(from, `${target}#${fragment}`, `'${target}' has no element with id '${fragment}'`));
+      if (!ids.has(fragment))
+        report(broken(from, `${target}#${fragment}`, `'${target}' has no element with id '${fragment}'`));
     }
   });
 

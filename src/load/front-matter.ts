@@ -71,17 +71,17 @@ export function splitFrontMatter(crlfText: string): SplitFile {
   let file: matter.GrayMatterFile<string>;
   try {
     file = matter(text, {
-    language: "yaml",
-    engines: {
-      yaml: { parse: (s: string) => parseYamlText(s, yamlLine) as object, stringify: () => "" },
-      js: { parse: refuse("js"), stringify: () => "" },
-      javascript: { parse: refuse("javascript"), stringify: () => "" },
-      coffee: { parse: refuse("coffee"), stringify: () => "" },
-      coffeescript: { parse: refuse("coffeescript"), stringify: () => "" },
-      json: { parse: refuse("json"), stringify: () => "" },
-      toml: { parse: refuse("toml"), stringify: () => "" },
-    },
-  });
+      language: "yaml",
+      engines: {
+        yaml: { parse: (s: string) => parseYamlText(s, yamlLine) as object, stringify: () => "" },
+        js: { parse: refuse("js"), stringify: () => "" },
+        javascript: { parse: refuse("javascript"), stringify: () => "" },
+        coffee: { parse: refuse("coffee"), stringify: () => "" },
+        coffeescript: { parse: refuse("coffeescript"), stringify: () => "" },
+        json: { parse: refuse("json"), stringify: () => "" },
+        toml: { parse: refuse("toml"), stringify: () => "" },
+      },
+    });
   } catch (e) {
     if (e instanceof FrontMatterError) throw e;
     // gray-matter names unknown engines (`---python`) in a plain Error.

@@ -33,7 +33,11 @@ async function listFiles(root: string, dir: string, out: string[], diagnostics: 
     if (entry.isSymbolicLink()) {
       // A link could publish any file on the build machine.
       diagnostics.push(
-        warning({ file: rel, message: "symbolic link ignored", hint: "copy the file into content/ instead of linking it" }),
+        warning({
+          file: rel,
+          message: "symbolic link ignored",
+          hint: "copy the file into content/ instead of linking it",
+        }),
       );
     } else if (entry.isDirectory()) await listFiles(root, rel, out, diagnostics);
     else if (entry.isFile()) out.push(rel);

@@ -19,7 +19,16 @@ import {
   type TimelineEntry,
   type TopicEntry,
 } from "./types.ts";
-import { actorPath, articlePath, briefPath, outletPath, paragraphPath, topicPath, UNSTATED_OUTLET, type SitePath } from "./urls.ts";
+import {
+  actorPath,
+  articlePath,
+  briefPath,
+  outletPath,
+  paragraphPath,
+  topicPath,
+  UNSTATED_OUTLET,
+  type SitePath,
+} from "./urls.ts";
 
 export interface ModelOptions {
   /** Where the site is served from: `/` or `/some-repo/`. Links inside rendered Markdown carry it. */
@@ -93,7 +102,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     const cited: Citation[] = [];
     for (const ref of scanBodyReferences(b.body)) {
       if (ref.kind === "actor" && actorById.has(ref.id as ActorId)) mentions.add(ref.id as ActorId);
-      if (ref.kind === "citation") for (const r of ref.refs) if (r && validArticles.has(r.article)) cited.push(citation(r));
+      if (ref.kind === "citation")
+        for (const r of ref.refs) if (r && validArticles.has(r.article)) cited.push(citation(r));
     }
     bodyCites.set(b.id, cited);
     const { body: _body, ...rest } = b;
@@ -192,7 +202,11 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
   for (const brief of briefs) {
     for (const quote of brief.quotes) push(quotes, quote.actor, Object.freeze({ quote, brief }));
     for (const a of brief.actors) {
-      push(stances, a.id, Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }));
+      push(
+        stances,
+        a.id,
+        Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }),
+      );
     }
     for (const t of brief.topics) {
       const entry = topicIndex.get(t.slug) ?? { name: t.name, briefs: [] };
@@ -200,14 +214,21 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       topicIndex.set(t.slug, entry);
     }
     for (const event of brief.events) {
-      timeline.push(Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }));
+      timeline.push(
+        Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }),
+      );
     }
   }
   timeline.sort((a, b) => newestFirst(a.sortDate, b.sortDate));
 
   const topics: TopicEntry[] = [...topicIndex]
     .map(([slug, t]) =>
-      Object.freeze({ name: t.name, slug: slug as TopicEntry["slug"], path: topicPath(slug as TopicEntry["slug"]), briefs: Object.freeze(t.briefs) }),
+      Object.freeze({
+        name: t.name,
+        slug: slug as TopicEntry["slug"],
+        path: topicPath(slug as TopicEntry["slug"]),
+        briefs: Object.freeze(t.briefs),
+      }),
     )
     .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
 
@@ -229,7 +250,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     .sort((a, b) => mentions.get(b.id)!.length - mentions.get(a.id)!.length || (a.name < b.name ? -1 : 1));
 
   // Lists handed out by the lookups below are shared by every page: frozen like the rest.
-  for (const index of [mentions, quotes, stances, citingBriefs] as Map<unknown, unknown[]>[]) for (const list of index.values()) Object.freeze(list);
+  for (const index of [mentions, quotes, stances, citingBriefs] as Map<unknown, unknown[]>[])
+    for (const list of index.values()) Object.freeze(list);
   const none = Object.freeze([]) as readonly never[];
   return Object.freeze({
     site: content.site,
@@ -260,7 +282,6 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       }),
     );
   }
-
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -30,11 +30,12 @@ function actorLinkRule(state: StateInline, silent: boolean): boolean {
   const end = src.indexOf("]]", pos + 2);
   if (end === -1) return false;
   const inner = src.slice(pos + 2, end);
-  if (inner === "" || /[\[\]\n]/.test(inner)) return false;
+  if (inner === "" || /[[\]\n]/.test(inner)) return false;
   if (!silent) {
     const bar = inner.lastIndexOf("|");
     const token = state.push("briefbook_actor", "a", 0);
-    token.meta = bar === -1 ? { id: inner.trim() } : { id: inner.slice(bar + 1).trim(), text: inner.slice(0, bar).trim() };
+    token.meta =
+      bar === -1 ? { id: inner.trim() } : { id: inner.slice(bar + 1).trim(), text: inner.slice(0, bar).trim() };
   }
   state.pos = end + 2;
   return true;

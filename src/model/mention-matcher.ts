@@ -13,7 +13,7 @@ export interface MentionMatcher {
 }
 
 // A word is a run of letters and digits, with inner dots, apostrophes and hyphens ("U.K.", "O'Brien").
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-](?=[\p{L}\p{N}]))*\.?/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’-](?=[\p{L}\p{N}]))*\.?/gu;
 
 /**
  * Finds actor names in text by looking words up in a phrase table: linear in the text whatever

@@ -68,8 +68,10 @@ export interface CitedBriefActor extends Omit<BriefActor, "cites"> {
   readonly cites: readonly Citation[];
 }
 
-export interface Brief
-  extends Omit<ValidBrief, "body" | "actors" | "key_points" | "quotes" | "events" | "updates" | "topics"> {
+export interface Brief extends Omit<
+  ValidBrief,
+  "body" | "actors" | "key_points" | "quotes" | "events" | "updates" | "topics"
+> {
   readonly type: "brief";
   readonly path: SitePath;
   readonly bodyHtml: Html;

@@ -27,7 +27,8 @@ export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
 export const UNSTATED_OUTLET = "outlet-not-stated";
 export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/sources/${id}/`);
 export const paragraphAnchor = (n: number) => `p${n}`;
-export const paragraphPath = (ref: ParagraphRef) => path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);
+export const paragraphPath = (ref: ParagraphRef) =>
+  path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);
 
 /** Page n (from 1) of a paginated list at `base`: page 1 is the base itself, so its address never changes. */
 export const pageOf = (base: SitePath, n: number) => (n <= 1 ? base : path(`${base}page/${n}/`));

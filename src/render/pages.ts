@@ -89,23 +89,47 @@ export function pagesOf(model: SiteModel): Page[] {
     pages.push({ layout: "briefs", path: pageOf(briefsPath, slice.number), title: titled("All briefs", slice), slice });
   }
   for (const slice of paginate(model.timeline, per, timelinePath)) {
-    pages.push({ layout: "timeline", path: pageOf(timelinePath, slice.number), title: titled("Timeline", slice), slice });
+    pages.push({
+      layout: "timeline",
+      path: pageOf(timelinePath, slice.number),
+      title: titled("Timeline", slice),
+      slice,
+    });
   }
   for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });
-  for (const article of model.articles) pages.push({ layout: "article", path: article.path, title: article.title, article });
+  for (const article of model.articles)
+    pages.push({ layout: "article", path: article.path, title: article.title, article });
   for (const actor of model.actors) {
     for (const slice of paginate(model.mentionsOf(actor.id), per, actor.path)) {
-      pages.push({ layout: "actor", path: pageOf(actor.path, slice.number), title: titled(actor.name, slice), actor, slice });
+      pages.push({
+        layout: "actor",
+        path: pageOf(actor.path, slice.number),
+        title: titled(actor.name, slice),
+        actor,
+        slice,
+      });
     }
   }
   for (const outlet of model.outlets) {
     for (const slice of paginate(outlet.articles, per, outlet.path)) {
-      pages.push({ layout: "outlet", path: pageOf(outlet.path, slice.number), title: titled(outlet.name, slice), outlet, slice });
+      pages.push({
+        layout: "outlet",
+        path: pageOf(outlet.path, slice.number),
+        title: titled(outlet.name, slice),
+        outlet,
+        slice,
+      });
     }
   }
   for (const topic of model.topics) {
     for (const slice of paginate(topic.briefs, per, topic.path)) {
-      pages.push({ layout: "topic", path: pageOf(topic.path, slice.number), title: titled(topic.name, slice), topic, slice });
+      pages.push({
+        layout: "topic",
+        path: pageOf(topic.path, slice.number),
+        title: titled(topic.name, slice),
+        topic,
+        slice,
+      });
     }
   }
   return pages;

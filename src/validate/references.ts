@@ -6,8 +6,8 @@ import { parseParagraphRef, type ParagraphRef } from "./ids.ts";
  * - `[@article-slug#p3]`, or several at once `[@a#p3, @b#p1]`, cite article paragraphs.
  * The model's Markdown rules parse with these same patterns.
  */
-export const ACTOR_LINK = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]|\n]+?))?\]\]/g;
-export const CITATION = /\[@([^\[\]\n]+?)\]/g;
+export const ACTOR_LINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]|\n]+?))?\]\]/g;
+export const CITATION = /\[@([^[\]\n]+?)\]/g;
 
 export interface ActorLinkRef {
   readonly kind: "actor";

@@ -8,7 +8,8 @@ import { isoDateSchema, partialDateSchema } from "./dates.ts";
 import { actorIdSchema, articleIdSchema, paragraphRefSchema } from "./ids.ts";
 
 /** YAML's empty value (`field:` with nothing after it) means "not given", like leaving the field out. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 
 const text = (what: string) =>
   z
@@ -50,12 +51,16 @@ export const articleSchema = z
     title_source: z
       .enum(["headline", "editor"])
       .default("headline")
-      .describe("`headline` when `title` is the source's own; `editor` when the source has none and an editor wrote it."),
+      .describe(
+        "`headline` when `title` is the source's own; `editor` when the source has none and an editor wrote it.",
+      ),
     outlet: optional(actorIdSchema).describe(
       "The media outlet that published it, by actor id (`kind: media-outlet`). Leave empty when the source does not say.",
     ),
     section: optional(text("the section")).describe("The outlet's section: `World News`."),
-    published: optional(isoDateSchema).describe("Publication date, YYYY-MM-DD. Leave empty when the source does not say."),
+    published: optional(isoDateSchema).describe(
+      "Publication date, YYYY-MM-DD. Leave empty when the source does not say.",
+    ),
     url: optional(z.url({ error: "expected a full web address starting with https://" })).describe(
       "Where the article was published.",
     ),
@@ -73,7 +78,9 @@ const citations = (what: string) =>
 
 export const briefActorSchema = z.strictObject({
   id: actorIdSchema.describe("The actor's id."),
-  role: text("the actor's role in the story").describe("The part it plays in this story: `suspended intelligence sharing`."),
+  role: text("the actor's role in the story").describe(
+    "The part it plays in this story: `suspended intelligence sharing`.",
+  ),
   stance: optional(text("the stance")).describe("Its position, as the sources report it."),
   cites: z.array(paragraphRefSchema).default([]).describe("Paragraphs that support the role and stance."),
 });
@@ -96,7 +103,7 @@ export const eventSchema = z
   .strictObject({
     date: optional(partialDateSchema).describe("When, as far as the source says: `2025`, `2025-09` or `2025-09-14`."),
     when: optional(text("when")).describe(
-      "The source's own words for the time when no date can be given: `\"last September\" (year not stated)`.",
+      'The source\'s own words for the time when no date can be given: `"last September" (year not stated)`.',
     ),
     what: text("what happened").describe("What happened, in one sentence."),
     actors: z.array(actorIdSchema).default([]).describe("Who took part, by id."),
@@ -139,7 +146,13 @@ export const siteSchema = z.strictObject({
   tagline: optional(text("the tagline")).describe("A line under the site's name on the home page."),
   language: z.string().default("en").describe("The content's language (BCP 47), for `<html lang>` and search."),
   url: optional(z.url()).describe("The public address of the site, for the feed's absolute links."),
-  per_page: z.number().int().min(5).max(500).default(50).describe("Items per page on lists such as actor pages and the timeline."),
+  per_page: z
+    .number()
+    .int()
+    .min(5)
+    .max(500)
+    .default(50)
+    .describe("Items per page on lists such as actor pages and the timeline."),
 });
 
 export type ActorData = z.output<typeof actorSchema>;

@@ -2,7 +2,15 @@ import { z } from "zod";
 import { error, fieldPath, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
-import { formatParagraphRef, isKebab, topicSlug, type ActorId, type ArticleId, type BriefId, type ParagraphRef } from "./ids.ts";
+import {
+  formatParagraphRef,
+  isKebab,
+  topicSlug,
+  type ActorId,
+  type ArticleId,
+  type BriefId,
+  type ParagraphRef,
+} from "./ids.ts";
 import { quoteAppearsIn, splitParagraphs, type Paragraph } from "./paragraphs.ts";
 import { scanBodyReferences } from "./references.ts";
 import {
@@ -61,7 +69,15 @@ function fieldNames(schema: z.ZodType, out = new Set<string>()): Set<string> {
 }
 
 const describeInput = (v: unknown) =>
-  v === undefined ? "nothing" : Array.isArray(v) ? "a list" : v === null ? "an empty value" : typeof v === "object" ? "a mapping" : `${typeof v} ${JSON.stringify(v)}`;
+  v === undefined
+    ? "nothing"
+    : Array.isArray(v)
+      ? "a list"
+      : v === null
+        ? "an empty value"
+        : typeof v === "object"
+          ? "a mapping"
+          : `${typeof v} ${JSON.stringify(v)}`;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -74,7 +90,11 @@ function schemaDiagnostics(file: SourceFile, issues: readonly z.core.$ZodIssue[]
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const path = issue.path;
-    const at = (p: readonly PropertyKey[]) => ({ file: file.path, line: lineOf(file, p), field: fieldPath(p) || undefined });
+    const at = (p: readonly PropertyKey[]) => ({
+      file: file.path,
+      line: lineOf(file, p),
+      field: fieldPath(p) || undefined,
+    });
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const p = [...path, key];
@@ -83,7 +103,9 @@ function schemaDiagnostics(file: SourceFile, issues: readonly z.core.$ZodIssue[]
           error({
             ...at(p),
             message: `unknown field '${key}'${didYouMean(guess)}`,
-            hint: guess ? `rename it to '${guess}'` : "remove it, or see docs/content-model.md for the fields this file takes",
+            hint: guess
+              ? `rename it to '${guess}'`
+              : "remove it, or see docs/content-model.md for the fields this file takes",
           }),
         );
       }
@@ -204,13 +226,18 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   // Files that exist but failed the schema already have their own errors; references to them are
   // not reported again as "unknown", which would bury the one real problem under many false ones.
   const failed = (kind: SourceFile["kind"], ok: ReadonlySet<string>) =>
-    new Set(byKind(kind).map((f) => f.slug).filter((slug) => !ok.has(slug)));
+    new Set(
+      byKind(kind)
+        .map((f) => f.slug)
+        .filter((slug) => !ok.has(slug)),
+    );
   const brokenActors = failed("actor", new Set(actorById.keys()));
   const brokenArticles = failed("article", new Set(articles.map((a) => a.file.slug)));
   const actorIds = [...actorById.keys()];
   // Names and aliases lead a mistyped id to its actor: `[[rubio]]` → 'marco-rubio'.
   const actorAliases = new Map<string, string>();
-  for (const a of actors) for (const n of [a.data.name, ...a.data.aliases]) actorAliases.set(n.toLowerCase(), a.file.slug);
+  for (const a of actors)
+    for (const n of [a.data.name, ...a.data.aliases]) actorAliases.set(n.toLowerCase(), a.file.slug);
 
   const at = (file: SourceFile, path: readonly PropertyKey[]) => ({
     file: file.path,
@@ -297,7 +324,9 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
           error({
             ...at(file, ["sources", i]),
             message: `unknown article '${slug}'${didYouMean(guess)}`,
-            hint: guess ? `change it to '${guess}'` : "sources name files in content/articles/ without '.md'; import one with npm run import",
+            hint: guess
+              ? `change it to '${guess}'`
+              : "sources name files in content/articles/ without '.md'; import one with npm run import",
           }),
         );
       }
@@ -382,7 +411,12 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     data.updates.forEach((u, i) => u.cites.forEach((c, j) => checkCite(["updates", i, "cites", j], c)));
     data.topics.forEach((t, i) => {
       if (topicSlug(t) === "")
-        diagnostics.push(error({ ...at(file, ["topics", i]), message: `topic '${t}' has no letters or digits to make a page address from` }));
+        diagnostics.push(
+          error({
+            ...at(file, ["topics", i]),
+            message: `topic '${t}' has no letters or digits to make a page address from`,
+          }),
+        );
     });
 
     for (const ref of scanBodyReferences(file.body)) {
@@ -396,7 +430,9 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
               line,
               field: "body",
               message: `unknown actor '[[${ref.id}]]'${didYouMean(guess)}`,
-              hint: guess ? `write [[${ref.text ? `${ref.text}|` : ""}${guess}]]` : "link actors as [[actor-id]] or [[shown text|actor-id]]",
+              hint: guess
+                ? `write [[${ref.text ? `${ref.text}|` : ""}${guess}]]`
+                : "link actors as [[actor-id]] or [[shown text|actor-id]]",
             }),
           );
         }

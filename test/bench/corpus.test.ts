@@ -44,7 +44,10 @@ test("a generated corpus passes validation with no errors or warnings", async ()
     assert.deepEqual([...loaded.diagnostics, ...diagnostics], []);
     assert.equal(content.articles.length, 40);
     assert.equal(content.briefs.length, 40);
-    assert.ok(content.briefs.some((b) => b.quotes.length > 0), "some briefs quote their sources");
+    assert.ok(
+      content.briefs.some((b) => b.quotes.length > 0),
+      "some briefs quote their sources",
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -26,13 +26,21 @@ for (const prefix of ["/some-repo/", "/"]) {
 
     before(async () => {
       dir = await mkdtemp(path.join(tmpdir(), "briefbook-browser-"));
-      const built = await buildSite({ contentDir: CONTENT, outDir: path.join(dir, "_site"), pathPrefix: prefix, includeDrafts: false });
+      const built = await buildSite({
+        contentDir: CONTENT,
+        outDir: path.join(dir, "_site"),
+        pathPrefix: prefix,
+        includeDrafts: false,
+      });
       assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
       site = await serveSite(path.join(dir, "_site"), prefix);
       browser = await launchBrowser();
       context = await browser.newContext();
       context.on("console", (m) => m.type() === "error" && consoleErrors.push(`${m.text()} (${m.location().url})`));
-      context.on("request", (r) => !r.url().startsWith(site.origin) && !r.url().startsWith("data:") && outsideRequests.push(r.url()));
+      context.on(
+        "request",
+        (r) => !r.url().startsWith(site.origin) && !r.url().startsWith("data:") && outsideRequests.push(r.url()),
+      );
     });
     after(async () => {
       await browser?.close();
@@ -55,10 +63,17 @@ for (const prefix of ["/some-repo/", "/"]) {
       await page.waitForSelector(RESULT);
       assert.equal(new URL(page.url()).searchParams.get("q"), "Rubio", "the query is kept in the URL");
       const links = await resultLinks(page);
-      for (const p of ["actors/marco-rubio/", "briefs/rubio-dismisses-intelligence-rift-reports/", "briefs/us-uk-intelligence-rift-what-the-sources-say/"]) {
+      for (const p of [
+        "actors/marco-rubio/",
+        "briefs/rubio-dismisses-intelligence-rift-reports/",
+        "briefs/us-uk-intelligence-rift-what-the-sources-say/",
+      ]) {
         assert.ok(links.includes(prefix + p), `results should include ${prefix + p}: ${links.join(", ")}`);
       }
-      await Promise.all([page.waitForURL(`**${prefix}actors/marco-rubio/`), page.click(`${RESULT}[href="${prefix}actors/marco-rubio/"]`)]);
+      await Promise.all([
+        page.waitForURL(`**${prefix}actors/marco-rubio/`),
+        page.click(`${RESULT}[href="${prefix}actors/marco-rubio/"]`),
+      ]);
       assert.equal(await page.textContent("h1"), "Marco Rubio");
       await page.goBack();
       await page.waitForSelector(RESULT);
@@ -70,7 +85,9 @@ for (const prefix of ["/some-repo/", "/"]) {
       const page = await search("strikes");
       const all = await resultLinks(page);
       await page.click(".pagefind-ui__filter-block:has(summary:text-is('Actor')) summary");
-      await page.check(".pagefind-ui__filter-block:has(summary:text-is('Actor')) input[type=checkbox][id$='United Kingdom']");
+      await page.check(
+        ".pagefind-ui__filter-block:has(summary:text-is('Actor')) input[type=checkbox][id$='United Kingdom']",
+      );
       await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result-link").length < n, all.length);
       const narrowed = await resultLinks(page);
       assert.ok(narrowed.length > 0 && narrowed.length < all.length, `${all.length} → ${narrowed.length}`);
@@ -79,7 +96,9 @@ for (const prefix of ["/some-repo/", "/"]) {
         const doc = await context.newPage();
         await doc.goto(new URL(href, site.origin).href);
         assert.ok(
-          (await doc.$$eval("[data-pagefind-filter=actor]", (s) => s.map((e) => e.textContent))).includes("United Kingdom"),
+          (await doc.$$eval("[data-pagefind-filter=actor]", (s) => s.map((e) => e.textContent))).includes(
+            "United Kingdom",
+          ),
           `${href} does not name the UK`,
         );
         await doc.close();
@@ -125,7 +144,10 @@ for (const prefix of ["/some-repo/", "/"]) {
       await page.goto(site.url("/search/"));
       await page.waitForSelector(".pagefind-ui__search-input");
       await page.waitForTimeout(300);
-      assert.deepEqual(fetched.filter((u) => /\.pf_(index|fragment)$/.test(u)), []);
+      assert.deepEqual(
+        fetched.filter((u) => /\.pf_(index|fragment)$/.test(u)),
+        [],
+      );
       await page.close();
     });
 

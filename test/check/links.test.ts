@@ -7,11 +7,14 @@ import { describe, test } from "node:test";
 import { checkLinks } from "../../src/check/links.ts";
 import { dump, tempContent } from "../helpers/content.ts";
 
-const page = (body: string) => `<!doctype html>\n<html><head><link rel="stylesheet" href="/some-repo/css/site.css?v=abc"></head><body id="top">${body}</body></html>\n`;
+const page = (body: string) =>
+  `<!doctype html>\n<html><head><link rel="stylesheet" href="/some-repo/css/site.css?v=abc"></head><body id="top">${body}</body></html>\n`;
 
 /** A small correct site under /some-repo/. */
 const GOOD: Record<string, string> = {
-  "index.html": page(`<a href="/some-repo/briefs/one/">One</a> <a href="/some-repo/articles/a/#p2">A ¶2</a> <a href="#main">skip</a><main id="main"></main>`),
+  "index.html": page(
+    `<a href="/some-repo/briefs/one/">One</a> <a href="/some-repo/articles/a/#p2">A ¶2</a> <a href="#main">skip</a><main id="main"></main>`,
+  ),
   "briefs/one/index.html": page(
     `<a href="/some-repo/">Home</a> <a href="/some-repo/articles/a/#p1">¶1</a> <a href="/some-repo/search/?q=uk&amp;x=1">search</a>` +
       ` <a href="https://example.org/x#nope">ext</a> <a href="mailto:desk@example.org">mail</a> <img src="//cdn.example.org/x.png">` +
@@ -48,13 +51,17 @@ describe("checkLinks", () => {
 
   test("a link to a page that does not exist", async () => {
     const r = await check({ ...GOOD, "briefs/one/index.html": page(`<a href="/some-repo/briefs/two/">Two</a>`) });
-    assert.deepEqual(problems(r), ["briefs/one/index.html: broken link '/some-repo/briefs/two/': no such page in the built site"]);
+    assert.deepEqual(problems(r), [
+      "briefs/one/index.html: broken link '/some-repo/briefs/two/': no such page in the built site",
+    ]);
     assert.equal(r.diagnostics[0]!.severity, "error");
   });
 
   test("a missing asset referenced by src", async () => {
     const r = await check({ ...GOOD, "search/index.html": page(`<img src="/some-repo/img/logo.png">`) });
-    assert.deepEqual(problems(r), ["search/index.html: broken link '/some-repo/img/logo.png': no such page in the built site"]);
+    assert.deepEqual(problems(r), [
+      "search/index.html: broken link '/some-repo/img/logo.png': no such page in the built site",
+    ]);
   });
 
   test("a search form posting to a page that does not exist", async () => {
@@ -64,7 +71,9 @@ describe("checkLinks", () => {
 
   test("a #fragment missing on another page is reported against the linking page", async () => {
     const r = await check({ ...GOOD, "index.html": page(`<a href="/some-repo/articles/a/#p9">¶9</a>`) });
-    assert.deepEqual(problems(r), ["index.html: broken link 'articles/a/index.html#p9': 'articles/a/index.html' has no element with id 'p9'"]);
+    assert.deepEqual(problems(r), [
+      "index.html: broken link 'articles/a/index.html#p9': 'articles/a/index.html' has no element with id 'p9'",
+    ]);
   });
 
   test("a fragment that exists only as text, or as data-id, does not count as an id", async () => {
@@ -72,22 +81,32 @@ describe("checkLinks", () => {
       ...GOOD,
       "articles/a/index.html": page(`<div data-id="p1">id="p2"</div>`),
     });
-    assert.deepEqual(problems(r).map((p) => p.split(": ")[0]), ["briefs/one/index.html", "index.html"]);
+    assert.deepEqual(
+      problems(r).map((p) => p.split(": ")[0]),
+      ["briefs/one/index.html", "index.html"],
+    );
   });
 
   test("a missing same-page fragment", async () => {
-    const r = await check({ ...GOOD, "articles/a/index.html": page(`<div id="p1"></div><div id="p2"></div><a href="#p3">¶3</a>`) });
+    const r = await check({
+      ...GOOD,
+      "articles/a/index.html": page(`<div id="p1"></div><div id="p2"></div><a href="#p3">¶3</a>`),
+    });
     assert.deepEqual(problems(r), ["articles/a/index.html: broken link '#p3': no element with id 'p3' on this page"]);
   });
 
   test("a link outside the path prefix", async () => {
     const r = await check({ ...GOOD, "search/index.html": page(`<a href="/actors/x/">x</a>`) });
-    assert.deepEqual(problems(r), ["search/index.html: broken link '/actors/x/': does not start with the path prefix '/some-repo/'"]);
+    assert.deepEqual(problems(r), [
+      "search/index.html: broken link '/actors/x/': does not start with the path prefix '/some-repo/'",
+    ]);
   });
 
   test("a relative link", async () => {
     const r = await check({ ...GOOD, "search/index.html": page(`<a href="../briefs/one/">x</a>`) });
-    assert.deepEqual(problems(r), ["search/index.html: broken link '../briefs/one/': relative link; the layouts should only write links from the site root"]);
+    assert.deepEqual(problems(r), [
+      "search/index.html: broken link '../briefs/one/': relative link; the layouts should only write links from the site root",
+    ]);
   });
 
   test("several problems on several pages are all reported", async () => {
@@ -96,17 +115,23 @@ describe("checkLinks", () => {
       "index.html": page(`<a href="/some-repo/nope/">a</a><a href="#gone">b</a>`),
       "search/index.html": page(`<a href="/other/">c</a>`),
     });
-    assert.deepEqual(problems(r).map((p) => p.replace(/': .*/, "'")), [
-      "index.html: broken link '#gone'",
-      "index.html: broken link '/some-repo/nope/'",
-      "search/index.html: broken link '/other/'",
-    ]);
+    assert.deepEqual(
+      problems(r).map((p) => p.replace(/': .*/, "'")),
+      [
+        "index.html: broken link '#gone'",
+        "index.html: broken link '/some-repo/nope/'",
+        "search/index.html: broken link '/other/'",
+      ],
+    );
   });
 
   test("with the root prefix, the same site checks the same way", async () => {
     const rooted = Object.fromEntries(Object.entries(GOOD).map(([f, t]) => [f, t.replaceAll("/some-repo/", "/")]));
     assert.deepEqual((await check(rooted, "/")).diagnostics, []);
-    const r = await check({ ...rooted, "index.html": page(`<a href="/briefs/missing/">x</a>`).replaceAll("/some-repo/", "/") }, "/");
+    const r = await check(
+      { ...rooted, "index.html": page(`<a href="/briefs/missing/">x</a>`).replaceAll("/some-repo/", "/") },
+      "/",
+    );
     assert.deepEqual(problems(r), ["index.html: broken link '/briefs/missing/': no such page in the built site"]);
   });
 

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { error, fieldPath, hasErrors, sortDiagnostics, warning, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import {
+  error,
+  fieldPath,
+  hasErrors,
+  sortDiagnostics,
+  warning,
+  type Diagnostic,
+} from "../../src/diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatReport } from "../../src/diagnostics/format.ts";
 
 const typo = error({
@@ -33,6 +40,7 @@ describe("formatDiagnostic", () => {
     assert.ok(formatDiagnostic(typo, { contentDir: "content/" }).startsWith(expected));
   });
 
+  /* eslint-disable no-control-regex -- ANSI colour codes are what is under test */
   test("colour wraps the location and label in ANSI codes; off by default", () => {
     assert.doesNotMatch(formatDiagnostic(typo), /\x1b\[/);
     const coloured = formatDiagnostic(typo, { color: true });
@@ -40,6 +48,7 @@ describe("formatDiagnostic", () => {
     assert.match(coloured, /\x1b\[1mbriefs\/uk-pause\.md:8\x1b\[0m/);
     assert.match(formatDiagnostic(warning({ file: "x", message: "m" }), { color: true }), /\x1b\[33;1mwarning\x1b\[0m/);
   });
+  /* eslint-enable no-control-regex */
 });
 
 describe("formatReport", () => {

@@ -33,10 +33,14 @@ export const warningsOf = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter
 
 /** A readable dump for assertion messages, so a failing test shows what was actually reported. */
 export const dump = (ds: readonly Diagnostic[]): string =>
-  ds.map((d) => `${d.severity} ${d.file}:${d.line ?? "-"} (${d.field ?? ""}) ${d.message} | ${d.hint ?? ""}`).join("\n");
+  ds
+    .map((d) => `${d.severity} ${d.file}:${d.line ?? "-"} (${d.field ?? ""}) ${d.message} | ${d.hint ?? ""}`)
+    .join("\n");
 
 /** Writes `files` (relative path → text) into a new temp folder; returns it and a cleanup. */
-export async function tempContent(files: Record<string, string | Buffer>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempContent(
+  files: Record<string, string | Buffer>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "briefbook-test-"));
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(dir, rel);
@@ -56,7 +60,9 @@ export const BRIEF_ONE =
 export function single(ds: readonly Diagnostic[], file: string, field?: string): Diagnostic {
   const found = ds.filter((d) => d.file === file && (field === undefined || d.field === field));
   if (found.length !== 1) {
-    throw new Error(`expected exactly one diagnostic at ${file} (${field ?? "any field"}), found ${found.length} in:\n${dump(ds)}`);
+    throw new Error(
+      `expected exactly one diagnostic at ${file} (${field ?? "any field"}), found ${found.length} in:\n${dump(ds)}`,
+    );
   }
   return found[0]!;
 }

@@ -3,7 +3,7 @@
  * get index.html, unknown paths the site's 404.html, and Pagefind's module and wasm the MIME
  * types browsers require.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -27,7 +27,8 @@ export interface StaticSite {
 }
 
 export async function serveSite(root: string, pathPrefix = "/"): Promise<StaticSite> {
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!path.startsWith(pathPrefix)) {
       res.writeHead(404).end("outside the path prefix");
@@ -46,7 +47,7 @@ export async function serveSite(root: string, pathPrefix = "/"): Promise<StaticS
       const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("not found"));
       res.writeHead(404, { "content-type": TYPES[".html"]! }).end(notFound);
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

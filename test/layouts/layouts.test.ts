@@ -36,7 +36,8 @@ const page = (path: string): string => {
   assert.ok(text !== undefined, `no page at ${path}`);
   return text;
 };
-const hrefs = (text: string) => Array.from(text.matchAll(/\s(?:href|src|action)="([^"]*)"/g), (m) => m[1]!.replace(/&amp;/g, "&"));
+const hrefs = (text: string) =>
+  Array.from(text.matchAll(/\s(?:href|src|action)="([^"]*)"/g), (m) => m[1]!.replace(/&amp;/g, "&"));
 const idsOf = (text: string) => Array.from(text.matchAll(/\sid="([^"]*)"/g), (m) => m[1]!);
 /** The part of a page inside the element that starts with `open` (up to the next `close`). */
 const section = (text: string, open: RegExp, close: string): string => {
@@ -77,7 +78,10 @@ describe("brief page", () => {
   test("editor text is escaped everywhere it appears", () => {
     const text = page("/briefs/uk-review/");
     assert.doesNotMatch(text, /<b>after<\/b>/);
-    assert.match(text, /<p class="lede">London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/p>/);
+    assert.match(
+      text,
+      /<p class="lede">London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/p>/,
+    );
     assert.match(text, /<meta name="description" content="London pauses sharing &lt;b&gt;after/);
     assert.match(text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.doesNotMatch(text, /href="javascript:/i);
@@ -93,7 +97,11 @@ describe("article page", () => {
     for (const a of model.articles) {
       const text = page(`/articles/${a.id}/`);
       const anchors = idsOf(text).filter((id) => /^p\d+$/.test(id));
-      assert.deepEqual(anchors, a.paragraphs.map((p) => `p${p.n}`), a.id);
+      assert.deepEqual(
+        anchors,
+        a.paragraphs.map((p) => `p${p.n}`),
+        a.id,
+      );
       for (const p of a.paragraphs) assert.ok(text.includes(`href="#p${p.n}"`), `${a.id} ¶${p.n} link`);
     }
   });
@@ -101,7 +109,10 @@ describe("article page", () => {
   test("each cited paragraph lists the briefs citing it, linked", () => {
     const text = page("/articles/uk-pause/");
     const p2 = section(text, /id="p2"/, 'id="p3"');
-    assert.match(p2, /Cited in <a href="\/some-repo\/briefs\/strikes-response\/">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/);
+    assert.match(
+      p2,
+      /Cited in <a href="\/some-repo\/briefs\/strikes-response\/">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/,
+    );
     const p4 = section(text, /id="p4"/, "</article>");
     assert.doesNotMatch(p4, /Cited in/);
   });
@@ -120,7 +131,10 @@ describe("article page", () => {
   });
 
   test("first mentions in the text link to actor pages under the prefix", () => {
-    assert.match(page("/articles/navy-strikes/"), /<a class="actor" href="\/some-repo\/actors\/nicolas-maduro\/">Nicolás Maduro<\/a>/);
+    assert.match(
+      page("/articles/navy-strikes/"),
+      /<a class="actor" href="\/some-repo\/actors\/nicolas-maduro\/">Nicolás Maduro<\/a>/,
+    );
   });
 
   test("an article with no outlet says so and links to the unstated-outlet list", () => {
@@ -137,7 +151,12 @@ describe("actor page", () => {
     const text = page("/actors/united-kingdom/");
     const list = section(text, /<h2 id="mentions">/, "</section>");
     const docs = hrefs(list).filter((h) => /\/(briefs|articles)\/[^/]+\/$/.test(h));
-    assert.deepEqual(docs, model.mentionsOf(model.actors.find((a) => a.id === "united-kingdom")!.id).map((d) => `${PREFIX}${d.path.slice(1)}`));
+    assert.deepEqual(
+      docs,
+      model
+        .mentionsOf(model.actors.find((a) => a.id === "united-kingdom")!.id)
+        .map((d) => `${PREFIX}${d.path.slice(1)}`),
+    );
     assert.equal(docs.length, 5);
     assert.ok(docs.some((d) => d.includes("/articles/")) && docs.some((d) => d.includes("/briefs/")));
   });
@@ -155,7 +174,10 @@ describe("actor page", () => {
     assert.match(text, /Affiliated with <a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a>/);
     assert.match(text, /explained the pause/);
     const withList = section(text, /<h2 id="with">/, "</section>");
-    assert.match(withList, /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2<\/span>/);
+    assert.match(
+      withList,
+      /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2<\/span>/,
+    );
   });
 
   test("is indexed as an Actor under its own name; an unnamed actor still has a page", () => {
@@ -249,8 +271,14 @@ describe("list pages", () => {
   test("the timeline shows every event newest first, the undated one at its brief's date", () => {
     const text = page("/timeline/");
     const whats = Array.from(text.matchAll(/<span class="what">([^<]*)/g), (m) => m[1]!.trim());
-    assert.deepEqual(whats, model.timeline.map((t) => t.event.what));
-    assert.match(text, /&quot;on Tuesday&quot; \(date not stated\)<\/span> <span class="meta">\(reported <time datetime="2025-11-13">/);
+    assert.deepEqual(
+      whats,
+      model.timeline.map((t) => t.event.what),
+    );
+    assert.match(
+      text,
+      /&quot;on Tuesday&quot; \(date not stated\)<\/span> <span class="meta">\(reported <time datetime="2025-11-13">/,
+    );
   });
 
   test("the sources page lists every outlet, the unstated one last", () => {
@@ -262,8 +290,14 @@ describe("list pages", () => {
   test("the feed lists published briefs with absolute links and escaped text", () => {
     const feed = page("/feed.xml");
     const links = Array.from(feed.matchAll(/<entry>[\s\S]*?<link href="([^"]*)"/g), (m) => m[1]);
-    assert.deepEqual(links, model.briefs.map((b) => `https://briefs.example.org/some-repo/briefs/${b.id}/`));
-    assert.match(feed, /<summary>London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/summary>/);
+    assert.deepEqual(
+      links,
+      model.briefs.map((b) => `https://briefs.example.org/some-repo/briefs/${b.id}/`),
+    );
+    assert.match(
+      feed,
+      /<summary>London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/summary>/,
+    );
     assert.doesNotMatch(feed, /later-draft/);
   });
 });

@@ -28,7 +28,9 @@ describe("splitFrontMatter", () => {
   });
 
   test("a YAML syntax error reports its line in the file, counting the opening ---", () => {
-    const e = frontMatterError(() => splitFrontMatter("---\ntitle: ok\ndek: London: stops\nstatus: draft\n---\nbody\n"));
+    const e = frontMatterError(() =>
+      splitFrontMatter("---\ntitle: ok\ndek: London: stops\nstatus: draft\n---\nbody\n"),
+    );
     assert.equal(e.line, 3);
     assert.match(e.message, /^YAML syntax: /);
     assert.doesNotMatch(e.message, /at line \d+/, "the position is in `line`, not repeated in the message");
@@ -88,7 +90,12 @@ describe("parseYamlText", () => {
 
   test("limits alias expansion (billion laughs)", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 8; i++) lines.push(`${"abcdefgh"[i]}: &${"abcdefgh"[i]} [${Array(10).fill(`*${"abcdefgh"[i - 1]}`).join(", ")}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `${"abcdefgh"[i]}: &${"abcdefgh"[i]} [${Array(10)
+          .fill(`*${"abcdefgh"[i - 1]}`)
+          .join(", ")}]`,
+      );
     assert.throws(() => parseYamlText(lines.join("\n"), 1), /alias/i);
   });
 });

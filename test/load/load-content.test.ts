@@ -29,7 +29,12 @@ describe("loadContent: front matter that is not YAML", () => {
     const { loaded, diagnostics } = await validateFixture("invalid/js-front-matter");
     assert.equal(existsSync(MARKER), false, "the fixture's code wrote its marker file");
     assert.equal(ranFlag(), undefined, "the fixture's code set its global");
-    for (const file of ["briefs/code-js.md", "briefs/code-javascript.md", "briefs/code-js-upper.md", "briefs/code-coffee.md"]) {
+    for (const file of [
+      "briefs/code-js.md",
+      "briefs/code-javascript.md",
+      "briefs/code-js-upper.md",
+      "briefs/code-coffee.md",
+    ]) {
       const d = single(diagnostics, file);
       assert.equal(d.severity, "error");
       assert.equal(d.line, 1);
@@ -56,15 +61,12 @@ describe("loadContent: front matter that is not YAML", () => {
 
   test("---json, ---toml and unknown languages are refused, in briefs and articles", async () => {
     const { diagnostics } = await validateFixture("invalid/foreign-front-matter");
-    assert.deepEqual(
-      diagnostics.map((d) => `${d.file}: ${d.message}`).sort(),
-      [
-        "articles/json-article.md: front matter in 'json' is not allowed",
-        "briefs/json-front.md: front matter in 'json' is not allowed",
-        "briefs/python-front.md: front matter in 'python' is not allowed",
-        "briefs/toml-front.md: front matter in 'toml' is not allowed",
-      ],
-    );
+    assert.deepEqual(diagnostics.map((d) => `${d.file}: ${d.message}`).sort(), [
+      "articles/json-article.md: front matter in 'json' is not allowed",
+      "briefs/json-front.md: front matter in 'json' is not allowed",
+      "briefs/python-front.md: front matter in 'python' is not allowed",
+      "briefs/toml-front.md: front matter in 'toml' is not allowed",
+    ]);
   });
 });
 
@@ -75,7 +77,11 @@ describe("loadContent: YAML problems", () => {
     assert.match(single(diagnostics, "briefs/uk-pause.md").message, /^YAML syntax: .*compact mappings/);
     assert.match(single(diagnostics, "actors/united-states.yaml").message, /^YAML syntax: Missing closing "quote/);
     assert.match(single(diagnostics, "briefs/uk-pause.md").hint ?? "", /colon followed by a space needs quotes/);
-    assert.deepEqual(loaded.files.map((f) => f.path).sort(), ["actors/united-kingdom.yaml", "articles/uk-halts-intel.md", "briefs/still-loads.md"]);
+    assert.deepEqual(loaded.files.map((f) => f.path).sort(), [
+      "actors/united-kingdom.yaml",
+      "articles/uk-halts-intel.md",
+      "briefs/still-loads.md",
+    ]);
   });
 
   test("duplicate keys are an error at the second key, in front matter and actor files", async () => {
@@ -133,7 +139,10 @@ describe("loadContent: files on disk", () => {
       await symlink(path.join(dir, "outside/secret.md"), path.join(dir, "briefs/linked.md"));
       await symlink(path.join(dir, "outside"), path.join(dir, "articles/linked-folder"));
       const { loaded, diagnostics } = await validateDir(dir);
-      assert.deepEqual(locations(diagnostics), ["warning articles/linked-folder:- ()", "warning briefs/linked.md:- ()"]);
+      assert.deepEqual(locations(diagnostics), [
+        "warning articles/linked-folder:- ()",
+        "warning briefs/linked.md:- ()",
+      ]);
       for (const d of diagnostics) assert.equal(d.message, "symbolic link ignored");
       assert.ok(!loaded.files.some((f) => f.path.includes("linked") || f.path.includes("secret")));
       assert.equal(loaded.files.length, 3);
@@ -189,10 +198,10 @@ describe("loadContent: files on disk", () => {
     });
     try {
       const { diagnostics } = await validateDir(dir);
-      assert.deepEqual(
-        diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).sort(),
-        ["articles/no-front.md:1 missing front matter", "briefs/empty.md:1 missing front matter"],
-      );
+      assert.deepEqual(diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).sort(), [
+        "articles/no-front.md:1 missing front matter",
+        "briefs/empty.md:1 missing front matter",
+      ]);
     } finally {
       await cleanup();
     }

@@ -4,7 +4,12 @@ import { splitFrontMatter } from "../../src/load/front-matter.ts";
 import { lineOf } from "../../src/load/locate.ts";
 import type { SourceFile } from "../../src/load/source-file.ts";
 
-const brief = (text: string): SourceFile => ({ kind: "brief", path: "briefs/x.md", slug: "x", ...splitFrontMatter(text) });
+const brief = (text: string): SourceFile => ({
+  kind: "brief",
+  path: "briefs/x.md",
+  slug: "x",
+  ...splitFrontMatter(text),
+});
 const actor = (yaml: string): SourceFile => ({
   kind: "actor",
   path: "actors/x.yaml",

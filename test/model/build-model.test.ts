@@ -12,7 +12,8 @@ import { dump, validateFixture } from "../helpers/content.ts";
 
 const A = (id: string) => id as ActorId;
 const ids = (docs: readonly { id: string }[]) => docs.map((d) => d.id);
-const linksIn = (html: string) => Array.from(html.matchAll(/<a class="actor" href="([^"]*)">([^<]*)<\/a>/g), (m) => `${m[2]}→${m[1]}`);
+const linksIn = (html: string) =>
+  Array.from(html.matchAll(/<a class="actor" href="([^"]*)">([^<]*)<\/a>/g), (m) => `${m[2]}→${m[1]}`);
 
 let content: ValidContent;
 let model: SiteModel;
@@ -43,12 +44,19 @@ describe("briefs", () => {
     const preview = buildModel(content, { pathPrefix: "/", includeDrafts: true });
     assert.deepEqual(ids(preview.briefs), ["later-draft", "memo-brief", "strikes-response", "uk-review"]);
     assert.equal(briefOf(preview, "later-draft").status, "draft");
-    assert.deepEqual(ids(preview.mentionsOf(A("venezuela")).filter((d) => d.type === "brief")), ["later-draft", "strikes-response"]);
+    assert.deepEqual(ids(preview.mentionsOf(A("venezuela")).filter((d) => d.type === "brief")), [
+      "later-draft",
+      "strikes-response",
+    ]);
     assert.deepEqual(ids(preview.article("navy-strikes" as ArticleId)!.paragraphs[3]!.citedBy), ["later-draft"]);
   });
 
   test("a draft leaves no trace in a production model", () => {
-    const everything = JSON.stringify({ m: model.mentionsOf(A("venezuela")).map((d) => d.id), p: article("navy-strikes").paragraphs.map((p) => p.citedBy.map((b) => b.id)), c: ids(model.citationsOf("navy-strikes" as ArticleId)) });
+    const everything = JSON.stringify({
+      m: model.mentionsOf(A("venezuela")).map((d) => d.id),
+      p: article("navy-strikes").paragraphs.map((p) => p.citedBy.map((b) => b.id)),
+      c: ids(model.citationsOf("navy-strikes" as ArticleId)),
+    });
     assert.doesNotMatch(everything, /later-draft/);
     assert.deepEqual(article("navy-strikes").paragraphs[3]!.citedBy, []);
   });
@@ -63,7 +71,10 @@ describe("briefs", () => {
   });
 
   test("a brief's mentions include listed actors, quoted actors, event actors and body links", () => {
-    assert.deepEqual(new Set(briefOf(model, "strikes-response").mentions), new Set(["united-kingdom", "united-states", "nicolas-maduro", "us-navy", "venezuela"]));
+    assert.deepEqual(
+      new Set(briefOf(model, "strikes-response").mentions),
+      new Set(["united-kingdom", "united-states", "nicolas-maduro", "us-navy", "venezuela"]),
+    );
     // Each actor once, even when listed, quoted and linked.
     const ukReview = briefOf(model, "uk-review").mentions;
     assert.deepEqual([...ukReview].sort(), ["keir-starmer", "united-kingdom"]);
@@ -71,8 +82,14 @@ describe("briefs", () => {
 
   test("topics are slugged and deduplicated by slug within a brief", () => {
     const topics = briefOf(model, "strikes-response").topics;
-    assert.deepEqual(topics.map((t) => t.slug), ["intelligence-sharing", "caribbean-strikes"]);
-    assert.deepEqual(topics.map((t) => t.path), ["/topics/intelligence-sharing/", "/topics/caribbean-strikes/"]);
+    assert.deepEqual(
+      topics.map((t) => t.slug),
+      ["intelligence-sharing", "caribbean-strikes"],
+    );
+    assert.deepEqual(
+      topics.map((t) => t.path),
+      ["/topics/intelligence-sharing/", "/topics/caribbean-strikes/"],
+    );
   });
 });
 
@@ -93,7 +110,10 @@ describe("articles", () => {
   });
 
   test("a possessive first mention links the name and leaves the ’s outside the link", () => {
-    assert.match(article("unsourced-memo").paragraphs[1]!.html, /<a class="actor" href="\/actors\/united-kingdom\/">UK<\/a>’s coast guard/);
+    assert.match(
+      article("unsourced-memo").paragraphs[1]!.html,
+      /<a class="actor" href="\/actors\/united-kingdom\/">UK<\/a>’s coast guard/,
+    );
   });
 
   test("names across a comma are separate mentions; accented names link whole", () => {
@@ -103,11 +123,18 @@ describe("articles", () => {
   });
 
   test("paragraph text is escaped", () => {
-    for (const a of model.articles) for (const p of a.paragraphs) assert.doesNotMatch(p.html.replace(/<\/?a[^>]*>/g, ""), /[<>]/);
+    for (const a of model.articles)
+      for (const p of a.paragraphs) assert.doesNotMatch(p.html.replace(/<\/?a[^>]*>/g, ""), /[<>]/);
   });
 
   test("article.mentions lists every actor named, in order of first appearance, plus the outlet", () => {
-    assert.deepEqual(article("uk-pause").mentions, ["united-kingdom", "united-states", "us-navy", "keir-starmer", "harbour-news"]);
+    assert.deepEqual(article("uk-pause").mentions, [
+      "united-kingdom",
+      "united-states",
+      "us-navy",
+      "keir-starmer",
+      "harbour-news",
+    ]);
     assert.deepEqual(article("unsourced-memo").mentions, ["us-navy", "united-kingdom"]);
   });
 
@@ -144,7 +171,13 @@ describe("actors", () => {
     const docs = model.mentionsOf(A("united-kingdom"));
     assert.deepEqual(
       docs.map((d) => `${d.type}:${d.id}`),
-      ["brief:strikes-response", "article:navy-strikes", "brief:uk-review", "article:uk-pause", "article:unsourced-memo"],
+      [
+        "brief:strikes-response",
+        "article:navy-strikes",
+        "brief:uk-review",
+        "article:uk-pause",
+        "article:unsourced-memo",
+      ],
     );
     const dates = docs.map(documentDate).filter((d): d is NonNullable<typeof d> => d !== undefined);
     assert.deepEqual(dates, [...dates].sort().reverse());
@@ -163,10 +196,13 @@ describe("actors", () => {
     assert.equal(q[0]!.quote.cite.path, "/articles/navy-strikes/#p2");
 
     const s = model.stancesOf(A("united-kingdom"));
-    assert.deepEqual(s.map((x) => [x.brief.id, x.role, x.stance]), [
-      ["strikes-response", "stayed silent", undefined],
-      ["uk-review", "paused intelligence sharing", "will not share intelligence used for lethal strikes"],
-    ]);
+    assert.deepEqual(
+      s.map((x) => [x.brief.id, x.role, x.stance]),
+      [
+        ["strikes-response", "stayed silent", undefined],
+        ["uk-review", "paused intelligence sharing", "will not share intelligence used for lethal strikes"],
+      ],
+    );
     assert.equal(s[1]!.cites[0]!.path, "/articles/uk-pause/#p1");
     assert.deepEqual(model.quotesOf(A("united-kingdom")), []);
   });
@@ -182,7 +218,10 @@ describe("actors", () => {
     assert.deepEqual(starmer, ["keir-starmer", 2]);
     assert.ok(!co.some(([id]) => id === "united-kingdom"), "an actor is not its own co-actor");
     const counts = co.map(([, n]) => n as number);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
     // Symmetric: the UK appears with Starmer as often as Starmer with the UK.
     assert.equal(model.coActorsOf(A("keir-starmer")).find((c) => c.actor.id === "united-kingdom")?.count, 2);
   });
@@ -195,7 +234,10 @@ describe("actors", () => {
       ["united-kingdom", 5],
     ]);
     const counts = top.map(([, n]) => n as number);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
     assert.ok(!top.some(([id]) => id === "european-union"));
   });
 });

@@ -16,9 +16,10 @@ const PREFIX = "/some-repo/";
 /** A resolver over a fixed little world, so the renderer is tested without the rest of the model. */
 const resolver: LinkResolver = {
   actor: (id: ActorId) =>
-    ({ "united-kingdom": { name: "United Kingdom", href: `${PREFIX}actors/united-kingdom/` }, "tom-o-neil": { name: "Tom <O'Neil>", href: `${PREFIX}actors/tom-o-neil/` } })[
-      id as string
-    ],
+    ({
+      "united-kingdom": { name: "United Kingdom", href: `${PREFIX}actors/united-kingdom/` },
+      "tom-o-neil": { name: "Tom <O'Neil>", href: `${PREFIX}actors/tom-o-neil/` },
+    })[id as string],
   citation: (ref: ParagraphRef) =>
     ref.article === ("known" as ArticleId)
       ? {
@@ -30,12 +31,22 @@ const resolver: LinkResolver = {
         }
       : undefined,
 };
-const md = markdownRenderer(mentionMatcher(new Map([["United Kingdom", "united-kingdom" as ActorId], ["UK", "united-kingdom" as ActorId]])));
+const md = markdownRenderer(
+  mentionMatcher(
+    new Map([
+      ["United Kingdom", "united-kingdom" as ActorId],
+      ["UK", "united-kingdom" as ActorId],
+    ]),
+  ),
+);
 const brief = (body: string) => md.brief(body, resolver) as string;
 
 describe("brief Markdown", () => {
   test("[[id]] links to the actor page under the path prefix, shown with the actor's name", () => {
-    assert.equal(brief("See [[united-kingdom]] now."), `<p>See <a class="actor" href="/some-repo/actors/united-kingdom/">United Kingdom</a> now.</p>\n`);
+    assert.equal(
+      brief("See [[united-kingdom]] now."),
+      `<p>See <a class="actor" href="/some-repo/actors/united-kingdom/">United Kingdom</a> now.</p>\n`,
+    );
   });
 
   test("[[text|id]] shows the editor's text and links to the actor", () => {
@@ -74,7 +85,9 @@ describe("brief Markdown", () => {
   });
 
   test("raw HTML in a body is shown as text: no script, no img, no event handler attributes", () => {
-    const out = brief('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\nInline <b onclick="x()">bold</b> and <a href="https://evil">a</a>.');
+    const out = brief(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\nInline <b onclick="x()">bold</b> and <a href="https://evil">a</a>.',
+    );
     assert.doesNotMatch(out, /<script/i);
     assert.doesNotMatch(out, /<img/i);
     assert.doesNotMatch(out, /<b[ >]/i);
@@ -84,7 +97,12 @@ describe("brief Markdown", () => {
   });
 
   test("javascript:, vbscript: and data: links are not rendered as links", () => {
-    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4="]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "vbscript:msgbox(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+    ]) {
       const out = brief(`[x](${url}) and <${url}>`);
       assert.doesNotMatch(out, /<a /, `${url} became a link: ${out}`);
     }
@@ -126,7 +144,10 @@ describe("source article paragraphs", () => {
     const mentioned = new Set<ActorId>();
     const p1 = md.articleParagraph("The United Kingdom said the UK would wait.", resolver, linked, mentioned);
     const p2 = md.articleParagraph("The UK’s view.", resolver, linked, mentioned);
-    assert.equal(p1, 'The <a class="actor" href="/some-repo/actors/united-kingdom/">United Kingdom</a> said the UK would wait.');
+    assert.equal(
+      p1,
+      'The <a class="actor" href="/some-repo/actors/united-kingdom/">United Kingdom</a> said the UK would wait.',
+    );
     assert.equal(p2, "The UK’s view.");
     assert.deepEqual([...mentioned], ["united-kingdom"]);
   });

@@ -7,7 +7,8 @@ import { describe, test } from "node:test";
 import { mentionMatcher } from "../../src/model/mention-matcher.ts";
 import type { ActorId } from "../../src/validate/ids.ts";
 
-const table = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([n, id]) => [n, id as ActorId]));
+const table = (entries: Record<string, string>) =>
+  new Map(Object.entries(entries).map(([n, id]) => [n, id as ActorId]));
 
 /** What a reader would see linked: the matched text and the actor it goes to. */
 function found(names: Record<string, string>, text: string): string[] {
@@ -54,7 +55,11 @@ describe("mention matcher", () => {
 
   test("falls back to the shorter name when the longer one does not complete", () => {
     const names = { US: "us", "US Navy": "navy", "US Navy SEALs": "seals" };
-    assert.deepEqual(found(names, "US Navy ships; US Navy SEALs; US troops"), ["US Navy=navy", "US Navy SEALs=seals", "US=us"]);
+    assert.deepEqual(found(names, "US Navy ships; US Navy SEALs; US troops"), [
+      "US Navy=navy",
+      "US Navy SEALs=seals",
+      "US=us",
+    ]);
   });
 
   test("dotted abbreviations: U.K. matches mid-sentence and at the end of a sentence", () => {
@@ -114,7 +119,11 @@ describe("mention matcher", () => {
 
   test("hyphenated and apostrophe names are single words", () => {
     const names = { "O'Brien": "ob", "Guinea-Bissau": "gb", Guinea: "gn" };
-    assert.deepEqual(found(names, "O'Brien visited Guinea-Bissau, then Guinea."), ["O'Brien=ob", "Guinea-Bissau=gb", "Guinea=gn"]);
+    assert.deepEqual(found(names, "O'Brien visited Guinea-Bissau, then Guinea."), [
+      "O'Brien=ob",
+      "Guinea-Bissau=gb",
+      "Guinea=gn",
+    ]);
   });
 
   test("matches do not overlap and come out in text order", () => {
@@ -136,7 +145,10 @@ describe("mention matcher", () => {
       names[`Actor${i} Surname${i}`] = `a${i}`;
       names[`Surname${i}`] = `a${i}`;
     }
-    const text = Array.from({ length: 2000 }, (_, i) => `Today Actor${i % 1000} Surname${i % 1000} met Surname${(i + 1) % 1000}.`).join(" ");
+    const text = Array.from(
+      { length: 2000 },
+      (_, i) => `Today Actor${i % 1000} Surname${i % 1000} met Surname${(i + 1) % 1000}.`,
+    ).join(" ");
     const matcher = mentionMatcher(table(names));
     const start = performance.now();
     const ms = matcher.find(text);

@@ -20,7 +20,8 @@ function manyBriefs(): Record<string, string> {
     "actors/united-kingdom.yaml": "name: United Kingdom\nkind: country\naliases: [UK]\n",
     "actors/harbour-news.yaml": "name: Harbour News\nkind: media-outlet\n",
     "actors/european-union.yaml": "name: European Union\nkind: international-body\n",
-    "articles/one.md": "---\ntitle: One\noutlet: harbour-news\npublished: 2025-01-01\n---\nThe UK said so.\n\nSecond paragraph.\n",
+    "articles/one.md":
+      "---\ntitle: One\noutlet: harbour-news\npublished: 2025-01-01\n---\nThe UK said so.\n\nSecond paragraph.\n",
   };
   for (let i = 1; i <= BRIEFS; i++) {
     const day = String(i).padStart(2, "0");
@@ -55,13 +56,19 @@ describe("paginate", () => {
   test("exactly one page's worth makes one page; one more makes two", () => {
     assert.equal(paginate([1, 2, 3, 4, 5], 5, base).length, 1);
     const two = paginate([1, 2, 3, 4, 5, 6], 5, base);
-    assert.deepEqual(two.map((s) => s.items), [[1, 2, 3, 4, 5], [6]]);
+    assert.deepEqual(
+      two.map((s) => s.items),
+      [[1, 2, 3, 4, 5], [6]],
+    );
   });
 
   test("pages cover every item once, in order, with prev/next addresses", () => {
     const items = Array.from({ length: 12 }, (_, i) => i);
     const slices = paginate(items, 5, base);
-    assert.deepEqual(slices.flatMap((s) => s.items), items);
+    assert.deepEqual(
+      slices.flatMap((s) => s.items),
+      items,
+    );
     assert.deepEqual(
       slices.map((s) => [s.number, s.count, s.total, s.first, s.prev, s.next]),
       [
@@ -100,7 +107,10 @@ describe("pagesOf over a paginated site", () => {
     assert.deepEqual(briefPages.map((p) => p.path).sort(), model.briefs.map((b) => b.path).sort());
     assert.ok(briefPages.every((p) => p.layout === "brief" && p.path === `/briefs/${p.brief.id}/`));
     const articlePages = pages.filter((p) => p.layout === "article");
-    assert.deepEqual(articlePages.map((p) => p.path), ["/articles/one/"]);
+    assert.deepEqual(
+      articlePages.map((p) => p.path),
+      ["/articles/one/"],
+    );
   });
 
   test("site paths never carry the deployment prefix (Eleventy adds it)", () => {
@@ -111,7 +121,10 @@ describe("pagesOf over a paginated site", () => {
     const m = byPath(pages);
     const archive = pages.filter((p) => p.layout === "briefs").map((p) => p.path);
     assert.deepEqual(archive, ["/briefs/", "/briefs/page/2/", "/briefs/page/3/"]);
-    assert.deepEqual(sliceOf(m.get("/briefs/")).items.map((b) => (b as { id: string }).id), ["brief-12", "brief-11", "brief-10", "brief-09", "brief-08"]);
+    assert.deepEqual(
+      sliceOf(m.get("/briefs/")).items.map((b) => (b as { id: string }).id),
+      ["brief-12", "brief-11", "brief-10", "brief-09", "brief-08"],
+    );
     assert.equal(sliceOf(m.get("/briefs/page/3/")).items.length, 2);
     assert.equal(m.get("/briefs/page/2/")!.title, "All briefs (page 2 of 3)");
     assert.equal(m.get("/briefs/")!.title, "All briefs");
@@ -120,7 +133,11 @@ describe("pagesOf over a paginated site", () => {
   test("an actor's page lists its 13 documents over three pages, prev/next linking them", () => {
     const m = byPath(pages);
     const actorPages = pages.filter((p) => p.layout === "actor" && p.actor.id === "united-kingdom").map((p) => p.path);
-    assert.deepEqual(actorPages, ["/actors/united-kingdom/", "/actors/united-kingdom/page/2/", "/actors/united-kingdom/page/3/"]);
+    assert.deepEqual(actorPages, [
+      "/actors/united-kingdom/",
+      "/actors/united-kingdom/page/2/",
+      "/actors/united-kingdom/page/3/",
+    ]);
     const [p1, p2, p3] = actorPages.map((p) => sliceOf(m.get(p)));
     assert.equal(p1!.total, BRIEFS + 1);
     assert.equal(p1!.prev, undefined);
@@ -136,7 +153,10 @@ describe("pagesOf over a paginated site", () => {
 
   test("an actor no document names still gets its one page", () => {
     const eu = pages.filter((p) => p.layout === "actor" && p.actor.id === "european-union");
-    assert.deepEqual(eu.map((p) => p.path), ["/actors/european-union/"]);
+    assert.deepEqual(
+      eu.map((p) => p.path),
+      ["/actors/european-union/"],
+    );
     assert.equal(sliceOf(eu[0]).total, 0);
     const news = pages.filter((p) => p.layout === "actor" && p.actor.id === "harbour-news");
     assert.equal(sliceOf(news[0]).total, 1); // an outlet is named by its article
@@ -144,7 +164,15 @@ describe("pagesOf over a paginated site", () => {
 
   test("timeline, topic and outlet lists paginate the same way", () => {
     const paths = new Set(pages.map((p) => p.path as string));
-    for (const p of ["/timeline/", "/timeline/page/2/", "/timeline/page/3/", "/topics/paging/", "/topics/paging/page/2/", "/topics/paging/page/3/", "/sources/harbour-news/"]) {
+    for (const p of [
+      "/timeline/",
+      "/timeline/page/2/",
+      "/timeline/page/3/",
+      "/topics/paging/",
+      "/topics/paging/page/2/",
+      "/topics/paging/page/3/",
+      "/sources/harbour-news/",
+    ]) {
       assert.ok(paths.has(p), `missing ${p}`);
     }
     assert.ok(!paths.has("/timeline/page/4/"));
@@ -156,13 +184,15 @@ describe("pagesOf over a paginated site", () => {
     const paths = new Set(pages.map((p) => p.path as string));
     for (const p of pages) {
       if (!("slice" in p)) continue;
-      for (const link of [p.slice.prev, p.slice.next, p.slice.first]) if (link) assert.ok(paths.has(link), `${p.path} → ${link}`);
+      for (const link of [p.slice.prev, p.slice.next, p.slice.first])
+        if (link) assert.ok(paths.has(link), `${p.path} → ${link}`);
     }
   });
 
   test("the fixed pages are all there", () => {
     const paths = new Set(pages.map((p) => p.path as string));
-    for (const p of ["/", "/actors/", "/sources/", "/topics/", "/search/", "/404.html", "/feed.xml"]) assert.ok(paths.has(p), `missing ${p}`);
+    for (const p of ["/", "/actors/", "/sources/", "/topics/", "/search/", "/404.html", "/feed.xml"])
+      assert.ok(paths.has(p), `missing ${p}`);
     assert.equal(outputPathOf("/feed.xml" as SitePath), "/feed.xml");
     assert.equal(outputPathOf("/actors/x/page/2/" as SitePath), "/actors/x/page/2/index.html");
   });

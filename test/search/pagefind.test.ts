@@ -16,7 +16,10 @@ import { serveSite, type StaticSite } from "../helpers/static-server.ts";
 interface PagefindApi {
   options(o: { basePath: string }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+  search(
+    term: string,
+    o?: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
 }
 
 describe("the Pagefind index of the minimal fixture", () => {
@@ -25,7 +28,12 @@ describe("the Pagefind index of the minimal fixture", () => {
   let pagefind: PagefindApi;
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "briefbook-index-"));
-    const built = await buildSite({ contentDir: fixture("valid-minimal"), outDir: path.join(dir, "_site"), pathPrefix: "/", includeDrafts: false });
+    const built = await buildSite({
+      contentDir: fixture("valid-minimal"),
+      outDir: path.join(dir, "_site"),
+      pathPrefix: "/",
+      includeDrafts: false,
+    });
     assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
     site = await serveSite(path.join(dir, "_site"));
     pagefind = (await import(pathToFileURL(path.join(dir, "_site/pagefind/pagefind.js")).href)) as PagefindApi;
@@ -62,6 +70,9 @@ describe("the Pagefind index of the minimal fixture", () => {
     await cp(path.join(dir, "_site"), copy, { recursive: true });
     const result = await buildSearchIndex({ siteDir: copy, expectedPages: 9, language: "en" });
     assert.equal(result.diagnostics.length, 1);
-    assert.match(result.diagnostics[0]!.message, /Pagefind indexed 8 pages, but the site has 9 briefs, articles and actors/);
+    assert.match(
+      result.diagnostics[0]!.message,
+      /Pagefind indexed 8 pages, but the site has 9 briefs, articles and actors/,
+    );
   });
 });

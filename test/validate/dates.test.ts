@@ -37,7 +37,10 @@ describe("isoDateSchema", () => {
   }
   test("rejects an impossible date with the reason", () => {
     const r = isoDateSchema.safeParse("2026-02-30");
-    assert.deepEqual(r.error?.issues.map((i) => i.message), ["impossible date '2026-02-30': 2026-02 has no day 30"]);
+    assert.deepEqual(
+      r.error?.issues.map((i) => i.message),
+      ["impossible date '2026-02-30': 2026-02 has no day 30"],
+    );
   });
   test("rejects a YAML number", () => assert.equal(isoDateSchema.safeParse(20251101).success, false));
 });

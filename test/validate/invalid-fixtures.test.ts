@@ -22,7 +22,10 @@ describe("invalid fixtures", () => {
 
   test("unknown source article, with and without a close match", async () => {
     const ds = await run("unknown-source");
-    assert.deepEqual(locations(ds), ["error briefs/uk-pause.md:8 (sources[1])", "error briefs/uk-pause.md:9 (sources[2])"]);
+    assert.deepEqual(locations(ds), [
+      "error briefs/uk-pause.md:8 (sources[1])",
+      "error briefs/uk-pause.md:9 (sources[2])",
+    ]);
     const typo = single(ds, "briefs/uk-pause.md", "sources[1]");
     assert.match(typo.message, /unknown article 'uk-halts-intell' — did you mean 'uk-halts-intel'\?/);
     const unrelated = single(ds, "briefs/uk-pause.md", "sources[2]");
@@ -33,7 +36,10 @@ describe("invalid fixtures", () => {
 
   test("citation past the end of an article, in front matter and in the body", async () => {
     const ds = await run("citation-past-end");
-    assert.deepEqual(locations(ds), ["error briefs/uk-pause.md:11 (body)", "error briefs/uk-pause.md:9 (key_points[0].cites[1])"]);
+    assert.deepEqual(locations(ds), [
+      "error briefs/uk-pause.md:11 (body)",
+      "error briefs/uk-pause.md:9 (key_points[0].cites[1])",
+    ]);
     const fm = single(ds, "briefs/uk-pause.md", "key_points[0].cites[1]");
     assert.match(fm.message, /'uk-halts-intel#p99' points past the end: 'uk-halts-intel' has 3 paragraphs/);
     assert.match(fm.hint ?? "", /#p1 to #p3/);
@@ -51,26 +57,53 @@ describe("invalid fixtures", () => {
 
   test("quote not verbatim: changed words and wrong paragraph fail, a '...' omission passes", async () => {
     const ds = await run("quote-not-verbatim");
-    assert.deepEqual(locations(ds), ["error briefs/uk-pause.md:15 (quotes[1].text)", "error briefs/uk-pause.md:18 (quotes[2].text)"]);
-    assert.match(single(ds, "briefs/uk-pause.md", "quotes[1].text").message, /quote not found verbatim in uk-halts-intel#p2/);
-    assert.match(single(ds, "briefs/uk-pause.md", "quotes[2].text").message, /quote not found verbatim in uk-halts-intel#p3/);
+    assert.deepEqual(locations(ds), [
+      "error briefs/uk-pause.md:15 (quotes[1].text)",
+      "error briefs/uk-pause.md:18 (quotes[2].text)",
+    ]);
+    assert.match(
+      single(ds, "briefs/uk-pause.md", "quotes[1].text").message,
+      /quote not found verbatim in uk-halts-intel#p2/,
+    );
+    assert.match(
+      single(ds, "briefs/uk-pause.md", "quotes[2].text").message,
+      /quote not found verbatim in uk-halts-intel#p3/,
+    );
   });
 
   test("a name or alias owned by two actors", async () => {
     const ds = await run("duplicate-alias");
-    assert.deepEqual(locations(ds), ["error actors/united-kingdom.yaml:1 (name)", "error actors/united-kingdom.yaml:4 (aliases[0])"]);
+    assert.deepEqual(locations(ds), [
+      "error actors/united-kingdom.yaml:1 (name)",
+      "error actors/united-kingdom.yaml:4 (aliases[0])",
+    ]);
     assert.equal(single(ds, "actors/united-kingdom.yaml", "aliases[0]").message, "'UK' already names actor 'ukraine'");
-    assert.equal(single(ds, "actors/united-kingdom.yaml", "name").message, "'United Kingdom' already names actor 'uk-government'");
+    assert.equal(
+      single(ds, "actors/united-kingdom.yaml", "name").message,
+      "'United Kingdom' already names actor 'uk-government'",
+    );
   });
 
   test("the same slug in two subfolders of articles/ and briefs/", async () => {
     const { diagnostics: ds, validated } = await validateFixture("invalid/duplicate-slug");
     assert.equal(ds.length, 2, dump(ds));
-    assert.match(single(ds, "articles/archive/uk-halts-intel.md").message, /duplicate article slug 'uk-halts-intel': articles\/2025\/uk-halts-intel\.md/);
-    assert.match(single(ds, "briefs/archive/uk-pause.md").message, /duplicate brief slug 'uk-pause': briefs\/2025\/uk-pause\.md/);
+    assert.match(
+      single(ds, "articles/archive/uk-halts-intel.md").message,
+      /duplicate article slug 'uk-halts-intel': articles\/2025\/uk-halts-intel\.md/,
+    );
+    assert.match(
+      single(ds, "briefs/archive/uk-pause.md").message,
+      /duplicate brief slug 'uk-pause': briefs\/2025\/uk-pause\.md/,
+    );
     // The first one wins; the model never sees two pages at one address.
-    assert.deepEqual(validated.content.briefs.map((b) => b.file), ["briefs/2025/uk-pause.md"]);
-    assert.deepEqual(validated.content.articles.map((a) => a.file), ["articles/2025/uk-halts-intel.md"]);
+    assert.deepEqual(
+      validated.content.briefs.map((b) => b.file),
+      ["briefs/2025/uk-pause.md"],
+    );
+    assert.deepEqual(
+      validated.content.articles.map((a) => a.file),
+      ["articles/2025/uk-halts-intel.md"],
+    );
   });
 
   test("impossible dates in date, events[].date and updates[].date", async () => {
@@ -80,7 +113,10 @@ describe("invalid fixtures", () => {
       "error briefs/uk-pause.md:3 (date)",
       "error briefs/uk-pause.md:8 (events[0].date)",
     ]);
-    assert.equal(single(ds, "briefs/uk-pause.md", "date").message, "impossible date '2026-02-30': 2026-02 has no day 30");
+    assert.equal(
+      single(ds, "briefs/uk-pause.md", "date").message,
+      "impossible date '2026-02-30': 2026-02 has no day 30",
+    );
     assert.match(single(ds, "briefs/uk-pause.md", "events[0].date").message, /no month 13/);
     assert.match(single(ds, "briefs/uk-pause.md", "updates[0].date").message, /2025-11 has no day 31/);
   });
@@ -125,7 +161,10 @@ describe("invalid fixtures", () => {
 
   test("bad references in a brief body: each on its own body line, code skipped", async () => {
     const ds = await run("bad-body-refs");
-    assert.ok(ds.every((d) => d.file === "briefs/uk-pause.md" && d.field === "body"), dump(ds));
+    assert.ok(
+      ds.every((d) => d.file === "briefs/uk-pause.md" && d.field === "body"),
+      dump(ds),
+    );
     const byLine = (line: number) => ds.filter((d) => d.line === line).map((d) => d.message);
     assert.deepEqual(byLine(8), [], "valid links on the first body line");
     assert.deepEqual(byLine(10), ["unknown actor '[[no-such-actor]]'"]);
@@ -139,7 +178,10 @@ describe("invalid fixtures", () => {
     ]);
     assert.equal(ds.length, 5, dump(ds));
     // The hint keeps the shown text of a [[text|id]] link.
-    assert.ok(ds.some((d) => d.hint === "write [[Britain|united-kingdom]]"), dump(ds));
+    assert.ok(
+      ds.some((d) => d.hint === "write [[Britain|united-kingdom]]"),
+      dump(ds),
+    );
   });
 
   test("actor affiliation: unknown, self, and typo with did-you-mean", async () => {
@@ -149,14 +191,20 @@ describe("invalid fixtures", () => {
       "error actors/marco-rubio.yaml:4 (affiliation)",
       "error actors/someone.yaml:3 (affiliation)",
     ]);
-    assert.match(single(ds, "actors/marco-rubio.yaml").message, /unknown actor 'united-statez' — did you mean 'united-states'\?/);
+    assert.match(
+      single(ds, "actors/marco-rubio.yaml").message,
+      /unknown actor 'united-statez' — did you mean 'united-states'\?/,
+    );
     assert.match(single(ds, "actors/someone.yaml").message, /unknown actor 'ministry-of-silly-walks'$/);
     assert.equal(single(ds, "actors/lone-wolf.yaml").message, "an actor cannot be affiliated with itself");
   });
 
   test("article outlet that is not a media outlet, and one that does not exist", async () => {
     const ds = await run("outlet-not-media");
-    assert.deepEqual(locations(ds), ["error articles/country-outlet.md:3 (outlet)", "error articles/typo-outlet.md:4 (outlet)"]);
+    assert.deepEqual(locations(ds), [
+      "error articles/country-outlet.md:3 (outlet)",
+      "error articles/typo-outlet.md:4 (outlet)",
+    ]);
     const country = single(ds, "articles/country-outlet.md");
     assert.equal(country.message, "'united-kingdom' is a country, not a media outlet");
     assert.match(country.hint ?? "", /kind: media-outlet/);
@@ -179,7 +227,10 @@ describe("invalid fixtures", () => {
       "error articles/uk-halts-intel.md:3 (author)",
       "error briefs/uk-pause.md:13 (actors[2].id)",
     ]);
-    assert.match(single(ds, "actors/united-kingdom.yaml").message, /'contry' is not allowed here — did you mean 'country'\?/);
+    assert.match(
+      single(ds, "actors/united-kingdom.yaml").message,
+      /'contry' is not allowed here — did you mean 'country'\?/,
+    );
     assert.match(single(ds, "briefs/uk-pause.md").message, /^unknown actor 'france'$/);
   });
 
@@ -204,10 +255,22 @@ describe("invalid fixtures", () => {
     async () => {
       const ds = await run("many-problems");
       // uk-pause.md lacks `dek`, and also lists a mistyped actor, an actor twice, and cites past the end.
-      assert.ok(ds.some((d) => d.field === "actors[0].id" && /united-kingdon/.test(d.message)), dump(ds));
-      assert.ok(ds.some((d) => /listed twice/.test(d.message)), dump(ds));
-      assert.ok(ds.some((d) => d.field === "body" && /#p3' points past the end/.test(d.message)), dump(ds));
-      assert.ok(ds.some((d) => d.file === "articles/empty-article.md" && /has no text/.test(d.message)), dump(ds));
+      assert.ok(
+        ds.some((d) => d.field === "actors[0].id" && /united-kingdon/.test(d.message)),
+        dump(ds),
+      );
+      assert.ok(
+        ds.some((d) => /listed twice/.test(d.message)),
+        dump(ds),
+      );
+      assert.ok(
+        ds.some((d) => d.field === "body" && /#p3' points past the end/.test(d.message)),
+        dump(ds),
+      );
+      assert.ok(
+        ds.some((d) => d.file === "articles/empty-article.md" && /has no text/.test(d.message)),
+        dump(ds),
+      );
     },
   );
 });

@@ -17,7 +17,10 @@ describe("splitParagraphs", () => {
   test("CRLF bodies split the same way", () => {
     assert.deepEqual(
       splitParagraphs("A\r\n\r\nB\r\nb2\r\n").map((p) => [p.text, p.line]),
-      [["A", 1], ["B\nb2", 3]],
+      [
+        ["A", 1],
+        ["B\nb2", 3],
+      ],
     );
   });
   test("an empty or blank body has no paragraphs", () => {
@@ -33,10 +36,15 @@ describe("normalizeForQuote", () => {
 });
 
 describe("quoteAppearsIn", () => {
-  const para = "“We will not share intelligence that could be used for lethal strikes,” a spokesperson said on Tuesday.";
+  const para =
+    "“We will not share intelligence that could be used for lethal strikes,” a spokesperson said on Tuesday.";
   const cases: Array<[string, string, boolean]> = [
     ["exact words", "We will not share intelligence", true],
-    ["straight quotes around the quote", `"We will not share intelligence that could be used for lethal strikes"`, true],
+    [
+      "straight quotes around the quote",
+      `"We will not share intelligence that could be used for lethal strikes"`,
+      true,
+    ],
     ["curly quotes around the quote", "“We will not share intelligence”", true],
     ["omission with ...", "We will not share ... lethal strikes", true],
     ["omission with …", "We will not share…lethal strikes", true],

@@ -5,16 +5,21 @@ import { scanBodyReferences, splitCitation } from "../../src/validate/references
 /** `line kind id-or-parts` per reference, sorted by line, for one-look comparisons. */
 const summary = (body: string) =>
   scanBodyReferences(body)
-    .map((r) => (r.kind === "actor" ? `${r.line} actor ${r.id}${r.text ? ` "${r.text}"` : ""}` : `${r.line} cite ${r.parts.join(",")}`))
+    .map((r) =>
+      r.kind === "actor"
+        ? `${r.line} actor ${r.id}${r.text ? ` "${r.text}"` : ""}`
+        : `${r.line} cite ${r.parts.join(",")}`,
+    )
     .sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
 
 describe("scanBodyReferences", () => {
   test("actor links, shown-text links and citations, each with its body line", () => {
-    const body = "The [[united-kingdom]] paused [@uk-halts-intel#p1].\n\n[[Secretary Rubio|marco-rubio]] replied [@a#p2, @b#p3].\n";
+    const body =
+      "The [[united-kingdom]] paused [@uk-halts-intel#p1].\n\n[[Secretary Rubio|marco-rubio]] replied [@a#p2, @b#p3].\n";
     assert.deepEqual(summary(body), [
       "1 actor united-kingdom",
       "1 cite uk-halts-intel#p1",
-      "3 actor marco-rubio \"Secretary Rubio\"",
+      '3 actor marco-rubio "Secretary Rubio"',
       "3 cite a#p2,b#p3",
     ]);
   });
@@ -32,7 +37,17 @@ describe("scanBodyReferences", () => {
   });
 
   test("fenced code blocks (``` and ~~~) are skipped, and lines after them still count", () => {
-    const body = ["```md", "[[in-fence]] [@f#p1]", "```", "[[after-backticks]]", "~~~", "[[in-tilde]]", "~~~", "", "[@after#p2]"].join("\n");
+    const body = [
+      "```md",
+      "[[in-fence]] [@f#p1]",
+      "```",
+      "[[after-backticks]]",
+      "~~~",
+      "[[in-tilde]]",
+      "~~~",
+      "",
+      "[@after#p2]",
+    ].join("\n");
     assert.deepEqual(summary(body), ["4 actor after-backticks", "9 cite after#p2"]);
   });
 
@@ -41,11 +56,11 @@ describe("scanBodyReferences", () => {
   });
 
   test("several references on one line, and none across lines", () => {
-    assert.deepEqual(summary("[[a]] and [[b|c]] [@x#p1]\n[[broken\n]]"), ["1 actor a", "1 actor c \"b\"", "1 cite x#p1"]);
+    assert.deepEqual(summary("[[a]] and [[b|c]] [@x#p1]\n[[broken\n]]"), ["1 actor a", '1 actor c "b"', "1 cite x#p1"]);
   });
 
   test("whitespace inside the brackets is trimmed", () => {
-    assert.deepEqual(summary("[[ spaced-id ]] [[ Shown | the-id ]]"), ["1 actor spaced-id", "1 actor the-id \"Shown\""]);
+    assert.deepEqual(summary("[[ spaced-id ]] [[ Shown | the-id ]]"), ["1 actor spaced-id", '1 actor the-id "Shown"']);
   });
 
   test("a plain Markdown link or footnote is not a reference", () => {

@@ -13,7 +13,12 @@ test("valid-minimal fixture: everything is loaded and survives validation", asyn
   const { content } = validated;
   assert.equal(content.site.title, "Briefbook Test Desk");
   assert.equal(content.site.per_page, 20);
-  assert.deepEqual(content.actors.map((a) => a.id).sort(), ["harbour-news", "marco-rubio", "united-kingdom", "united-states"]);
+  assert.deepEqual(content.actors.map((a) => a.id).sort(), [
+    "harbour-news",
+    "marco-rubio",
+    "united-kingdom",
+    "united-states",
+  ]);
   const rubio = content.actors.find((a) => a.id === "marco-rubio");
   assert.equal(rubio?.affiliation, "united-states");
   assert.deepEqual(rubio?.aliases, ["Rubio", "Secretary Rubio"]);
@@ -37,8 +42,14 @@ test("valid-minimal fixture: everything is loaded and survives validation", asyn
   ]);
   assert.deepEqual(pause.actors[2]?.cites, [], "cites defaults to an empty list");
   assert.equal(pause.quotes.length, 2);
-  assert.deepEqual(pause.events.map((e) => e.date ?? e.when), ["2025-09", '"last month" (exact date not stated)', "2025-11-11"]);
+  assert.deepEqual(
+    pause.events.map((e) => e.date ?? e.when),
+    ["2025-09", '"last month" (exact date not stated)', "2025-11-11"],
+  );
   assert.deepEqual(pause.topics, ["Intelligence sharing", "Caribbean strikes"]);
-  assert.deepEqual(pause.updates.map((u) => u.kind), ["development", "correction"]);
+  assert.deepEqual(
+    pause.updates.map((u) => u.kind),
+    ["development", "correction"],
+  );
   assert.match(pause.body, /\[\[Secretary Rubio\|marco-rubio\]\]/);
 });

@@ -7,7 +7,11 @@ const brief = (extra: string, body = "Body.\n") =>
   `---\ntitle: A brief\ndate: 2025-11-12\ndek: Short.\nstatus: published\nsources: [one]\n${extra}---\n${body}`;
 
 async function check(files: Record<string, string>) {
-  const { dir, cleanup } = await tempContent({ "actors/united-kingdom.yaml": ACTOR_UK, "articles/one.md": ARTICLE_ONE, ...files });
+  const { dir, cleanup } = await tempContent({
+    "actors/united-kingdom.yaml": ACTOR_UK,
+    "articles/one.md": ARTICLE_ONE,
+    ...files,
+  });
   try {
     return (await validateDir(dir)).diagnostics;
   } finally {

@@ -41,7 +41,10 @@ test("the imported file validates once its outlet's actor file exists", async ()
   const content = path.join(tmp, "c2");
   assert.equal(run(fixture("blank-line-masthead.txt"), "--content", content, "--slug", "uk-halts-intel").status, 0);
   mkdirSync(path.join(content, "actors"), { recursive: true });
-  writeFileSync(path.join(content, "actors", "daily-weekly-news.yaml"), "name: Daily Weekly News\nkind: media-outlet\n");
+  writeFileSync(
+    path.join(content, "actors", "daily-weekly-news.yaml"),
+    "name: Daily Weekly News\nkind: media-outlet\n",
+  );
   const loaded = await loadContent(content);
   const { diagnostics, content: valid } = validateContent(loaded.files);
   assert.deepEqual([...loaded.diagnostics, ...diagnostics], []);

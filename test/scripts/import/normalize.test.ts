@@ -15,6 +15,6 @@ test("removes zero-width characters and a byte-order mark", () => {
 });
 
 test("never changes words, quotes or dashes", () => {
-  const line = "He said, “Not with me — no one raised it.” It’s the U.K.’s \"call\".";
+  const line = 'He said, “Not with me — no one raised it.” It’s the U.K.’s "call".';
   assert.deepEqual(normalizeLines(line), [line]);
 });

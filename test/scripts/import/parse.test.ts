@@ -8,7 +8,10 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${
 test("blank-line style: masthead (outlet, section) and headline above the first paragraph", () => {
   const a = parseArticleText(fixture("blank-line-masthead.txt"));
   assert.equal(a.style, "blank-line");
-  assert.equal(a.headline, "UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships");
+  assert.equal(
+    a.headline,
+    "UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships",
+  );
   assert.deepEqual(a.masthead, { outlet: "Daily Weekly News", section: "World News", other: [] });
   assert.equal(a.paragraphs.length, 2);
   assert.match(a.paragraphs[0]!, /^The United Kingdom has temporarily halted/);
@@ -28,7 +31,9 @@ test("one-per-line style: no headline, every line a paragraph, the form line rem
 });
 
 test("a headline alone (no masthead) is the headline", () => {
-  const a = parseArticleText("Rubio Dismisses Reports\n\nThe Secretary of State spoke on Wednesday.\n\nHe was brief.\n");
+  const a = parseArticleText(
+    "Rubio Dismisses Reports\n\nThe Secretary of State spoke on Wednesday.\n\nHe was brief.\n",
+  );
   assert.equal(a.headline, "Rubio Dismisses Reports");
   assert.equal(a.masthead.outlet, undefined);
   assert.deepEqual(a.paragraphs, ["The Secretary of State spoke on Wednesday.", "He was brief."]);
@@ -52,7 +57,9 @@ test("a block whose lines each end a sentence is one paragraph per line", () => 
 });
 
 test("byline and date lines in the header are read, not taken for the headline", () => {
-  const a = parseArticleText("Harbour Gazette\nWorld\n\nUK Pauses Intel Sharing\nBy Jane Doe and John Roe\nNovember 12, 2025\n\nThe text starts here.");
+  const a = parseArticleText(
+    "Harbour Gazette\nWorld\n\nUK Pauses Intel Sharing\nBy Jane Doe and John Roe\nNovember 12, 2025\n\nThe text starts here.",
+  );
   assert.equal(a.headline, "UK Pauses Intel Sharing");
   assert.equal(a.masthead.outlet, "Harbour Gazette");
   assert.equal(a.masthead.section, "World");

@@ -20,20 +20,36 @@ test("writes every article field of the schema, in order", () => {
 test("masthead style: headline, outlet id with a TODO about its actor file, section; the rest empty with TODOs", () => {
   const { text, todos } = render("blank-line-masthead.txt");
   const lines = frontMatterLines(text);
-  assert.equal(lines[0], "title: UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships");
+  assert.equal(
+    lines[0],
+    "title: UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships",
+  );
   assert.equal(lines[1], "title_source: headline");
-  assert.match(lines[2]!, /^outlet: daily-weekly-news # TODO\(editor\): .*content\/actors\/daily-weekly-news\.yaml must exist \(kind: media-outlet\)/);
+  assert.match(
+    lines[2]!,
+    /^outlet: daily-weekly-news # TODO\(editor\): .*content\/actors\/daily-weekly-news\.yaml must exist \(kind: media-outlet\)/,
+  );
   assert.equal(lines[3], "section: World News");
-  for (const [i, field] of [[4, "published"], [5, "url"], [6, "byline"]] as const)
+  for (const [i, field] of [
+    [4, "published"],
+    [5, "url"],
+    [6, "byline"],
+  ] as const)
     assert.match(lines[i]!, new RegExp(`^${field}: # TODO\\(editor\\): `));
   assert.equal(lines[7], "imported_from: blank-line-masthead.txt");
-  assert.deepEqual(todos.map((t) => t.split(":")[0]), ["outlet", "published", "url", "byline"]);
+  assert.deepEqual(
+    todos.map((t) => t.split(":")[0]),
+    ["outlet", "published", "url", "byline"],
+  );
 });
 
 test("no headline: placeholder title, title_source editor, both with TODOs", () => {
   const { text } = render("one-per-line-form.txt");
   const lines = frontMatterLines(text);
-  assert.equal(lines[0], `title: "${PLACEHOLDER_TITLE}" # TODO(editor): the source has no headline; write a descriptive title`);
+  assert.equal(
+    lines[0],
+    `title: "${PLACEHOLDER_TITLE}" # TODO(editor): the source has no headline; write a descriptive title`,
+  );
   assert.match(lines[1]!, /^title_source: editor # TODO\(editor\)/);
   assert.match(lines[2]!, /^outlet: # TODO\(editor\)/);
 });
@@ -51,7 +67,10 @@ test("the output passes the article schema, empty fields reading as not given", 
 test("the body's blank-line paragraphs are exactly the parsed paragraphs, so #pN cites the right one", () => {
   const parsed = parseArticleText(fixture("one-per-line-form.txt"));
   const body = splitFrontMatter(renderArticle(parsed, { importedFrom: "x.txt" }).text).body;
-  assert.deepEqual(splitParagraphs(body).map((p) => p.text), parsed.paragraphs);
+  assert.deepEqual(
+    splitParagraphs(body).map((p) => p.text),
+    parsed.paragraphs,
+  );
 });
 
 test("values YAML would misread are quoted", () => {
@@ -66,7 +85,9 @@ test("values YAML would misread are quoted", () => {
 
 test("slugFromHeadline: kebab case, cut at a word boundary, no dangling small word", () => {
   assert.equal(
-    slugFromHeadline("UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships"),
+    slugFromHeadline(
+      "UK Temporarily Halts Intelligence Sharing with US Over Dispute on Military Operations Targeting Venezuelan Ships",
+    ),
     "uk-temporarily-halts-intelligence-sharing-with-us",
   );
   assert.equal(slugFromHeadline("Maduro’s Address: Nicolás Speaks"), "maduros-address-nicolas-speaks");
