@@ -146,10 +146,45 @@ interface Parsed<T> {
   readonly data: T;
 }
 
+/**
+ * What can still be read from a file that failed the schema: each field parsed on its own, and in
+ * lists each entry on its own (failed entries left as holes, so positions and field paths stay
+ * right). Reference checks then run on the rest, and an editor sees every problem in one run.
+ * Failed fields are absent: only the list fields that reference checks read may be relied on.
+ */
+function salvage<S extends z.ZodType>(schema: S, data: Record<string, unknown>): z.output<S> {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const whole = field.safeParse(data[key]);
+    if (whole.success) out[key] = whole.data;
+    else if (Array.isArray(data[key])) {
+      const element = listElement(field);
+      const list: unknown[] = [];
+      list.length = (data[key] as unknown[]).length;
+      (data[key] as unknown[]).forEach((item, i) => {
+        const parsed = element?.safeParse(item);
+        if (parsed?.success) list[i] = parsed.data;
+      });
+      out[key] = list;
+    } else out[key] = [];
+  }
+  return out as z.output<S>;
+}
+
+/** The element schema of a (possibly defaulted or refined) list schema. */
+function listElement(schema: z.ZodType): z.ZodType | undefined {
+  const def = (schema as unknown as { def: Record<string, unknown> }).def;
+  if (def.type === "array") return def.element as z.ZodType;
+  const inner = (def.innerType ?? def.in ?? def.schema) as z.ZodType | undefined;
+  return inner ? listElement(inner) : undefined;
+}
+
 function parseAll<S extends z.ZodType>(
   files: readonly SourceFile[],
   schema: S,
   diagnostics: Diagnostic[],
+  salvaged?: Parsed<z.output<S>>[],
 ): Parsed<z.output<S>>[] {
   const known = fieldNames(schema);
   const out: Parsed<z.output<S>>[] = [];
@@ -180,7 +215,10 @@ function parseAll<S extends z.ZodType>(
     }
     const result = schema.safeParse(file.data);
     if (result.success) out.push({ file, data: result.data });
-    else diagnostics.push(...schemaDiagnostics(file, result.error.issues, known));
+    else {
+      diagnostics.push(...schemaDiagnostics(file, result.error.issues, known));
+      salvaged?.push({ file, data: salvage(schema, file.data as Record<string, unknown>) });
+    }
   }
   return out;
 }
@@ -219,8 +257,19 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   }
 
   const actors = duplicates(parseAll(byKind("actor"), actorSchema, diagnostics), "actor id", diagnostics);
-  const articles = duplicates(parseAll(byKind("article"), articleSchema, diagnostics), "article slug", diagnostics);
-  const briefs = duplicates(parseAll(byKind("brief"), briefSchema, diagnostics), "brief slug", diagnostics);
+  // Files that failed the schema are still checked for everything else, but never published.
+  const partialArticles: Parsed<ArticleData>[] = [];
+  const partialBriefs: Parsed<BriefData>[] = [];
+  const articles = duplicates(
+    parseAll(byKind("article"), articleSchema, diagnostics, partialArticles),
+    "article slug",
+    diagnostics,
+  );
+  const briefs = duplicates(
+    parseAll(byKind("brief"), briefSchema, diagnostics, partialBriefs),
+    "brief slug",
+    diagnostics,
+  );
 
   const actorById = new Map(actors.map((a) => [a.file.slug, a]));
   // Files that exist but failed the schema already have their own errors; references to them are
@@ -232,7 +281,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
         .filter((slug) => !ok.has(slug)),
     );
   const brokenActors = failed("actor", new Set(actorById.keys()));
-  const brokenArticles = failed("article", new Set(articles.map((a) => a.file.slug)));
+  const brokenArticles = failed("article", new Set([...articles, ...partialArticles].map((a) => a.file.slug)));
   const actorIds = [...actorById.keys()];
   // Names and aliases lead a mistyped id to its actor: `[[rubio]]` → 'marco-rubio'.
   const actorAliases = new Map<string, string>();
@@ -285,7 +334,10 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
 
   // Articles: outlet is a known media outlet; the body has paragraphs to cite.
   const validArticles: ValidArticle[] = [];
-  for (const { file, data } of articles) {
+  // Citations are checked against every readable article, including ones with a schema error.
+  const checkable: ValidArticle[] = [];
+  const complete = new Set<SourceFile>([...articles, ...briefs].map((p) => p.file));
+  for (const { file, data } of [...articles, ...partialArticles]) {
     if (data.outlet !== undefined && checkActor(file, ["outlet"], data.outlet)) {
       const kind = actorById.get(data.outlet)!.data.kind;
       if (kind !== "media-outlet")
@@ -307,14 +359,16 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
           hint: "paste the article's text below the front matter, one paragraph per block",
         }),
       );
-    validArticles.push({ ...data, id: file.slug as ArticleId, file: file.path, paragraphs, bodyLine: file.bodyLine });
+    const article = { ...data, id: file.slug as ArticleId, file: file.path, paragraphs, bodyLine: file.bodyLine };
+    checkable.push(article);
+    if (complete.has(file)) validArticles.push(article);
   }
-  const articleById = new Map(validArticles.map((a) => [a.id as string, a]));
+  const articleById = new Map(checkable.map((a) => [a.id as string, a]));
   const articleIds = [...articleById.keys()];
 
   // Briefs: every id, source and citation resolves; quotes are verbatim.
   const validBriefs: ValidBrief[] = [];
-  for (const { file, data } of briefs) {
+  for (const { file, data } of [...briefs, ...partialBriefs]) {
     const sources = new Set<string>();
     data.sources.forEach((slug, i) => {
       if (articleById.has(slug)) sources.add(slug);
@@ -453,7 +507,14 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       }
     }
 
-    validBriefs.push({ ...data, id: file.slug as BriefId, file: file.path, body: file.body, bodyLine: file.bodyLine });
+    if (complete.has(file))
+      validBriefs.push({
+        ...data,
+        id: file.slug as BriefId,
+        file: file.path,
+        body: file.body,
+        bodyLine: file.bodyLine,
+      });
   }
 
   return {
