@@ -15,7 +15,10 @@ export interface BaselineRun {
 
 /** Pagefind's CLI (the version the project pins) over a built site, writing `<siteDir>/pagefind`. */
 export function runPagefind(siteDir: string, logFile: string): Promise<MeasuredRun> {
-  return runMeasured(path.join(REPO_ROOT, "node_modules", ".bin", "pagefind"), ["--site", siteDir], { cwd: REPO_ROOT, logFile });
+  return runMeasured(path.join(REPO_ROOT, "node_modules", ".bin", "pagefind"), ["--site", siteDir], {
+    cwd: REPO_ROOT,
+    logFile,
+  });
 }
 
 /** Empties `outDir`, runs the generator command (which must write there), then Pagefind. */

@@ -47,14 +47,22 @@ const BUILD_SCRIPT = path.join(REPO_ROOT, "scripts", "build.ts");
  * command from package.json, started directly so npm's own process is not counted in the memory
  * figure. Null when scripts/build.ts does not exist (yet).
  */
-export async function runBriefbookBuild(contentDir: string, outDir: string, logFile: string): Promise<BriefbookRun | null> {
+export async function runBriefbookBuild(
+  contentDir: string,
+  outDir: string,
+  logFile: string,
+): Promise<BriefbookRun | null> {
   if (!existsSync(BUILD_SCRIPT)) return null;
   await rm(outDir, { recursive: true, force: true });
-  const run = await runMeasured(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), [BUILD_SCRIPT, "--content", contentDir, "--out", outDir], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, BRIEFBOOK_TIMINGS_JSON: "1" },
-    logFile,
-    keepPrefix: TIMINGS_PREFIX,
-  });
+  const run = await runMeasured(
+    path.join(REPO_ROOT, "node_modules", ".bin", "tsx"),
+    [BUILD_SCRIPT, "--content", contentDir, "--out", outDir],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, BRIEFBOOK_TIMINGS_JSON: "1" },
+      logFile,
+      keepPrefix: TIMINGS_PREFIX,
+    },
+  );
   return { run, timings: parseTimings(run.keptLines) };
 }

@@ -35,7 +35,11 @@ export function runMeasured(file: string, args: readonly string[], options: RunO
   log.write(`\n$ ${command}\n`);
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const memory = child.pid === undefined ? undefined : new ProcessTreeMemory(child.pid);
     const kept: string[] = [];
     let partial = "";

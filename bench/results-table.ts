@@ -2,7 +2,8 @@ import type { BaselineFigures, BenchResult } from "./run.ts";
 
 /** The results as a plain-text table, one row per corpus size; "—" = not measured. */
 
-const seconds = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const seconds = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : v < 10 ? v.toFixed(2) : v.toFixed(1);
 const mib = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toFixed(0));
 const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
 const count = (v: number | null) => (v === null ? "—" : String(v));

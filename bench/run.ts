@@ -126,21 +126,35 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
   const ours = await runBriefbookBuild(corpusDir, briefbookOut, logFile);
   let note: string | null = null;
   if (!ours) note = "scripts/build.ts does not exist";
-  else if (!ours.run.ok) note = `build failed (exit ${ours.run.exitCode}): ${ours.run.stderrTail.trim().split("\n").slice(-3).join(" | ")}`;
+  else if (!ours.run.ok)
+    note = `build failed (exit ${ours.run.exitCode}): ${ours.run.stderrTail.trim().split("\n").slice(-3).join(" | ")}`;
   else if (!ours.timings) note = "build printed no BRIEFBOOK_TIMINGS line";
-  console.log(note ? `  briefbook: ${note}` : `  briefbook: ${ours!.run.seconds.toFixed(1)} s, peak ${ours!.run.peakRssMib.toFixed(0)} MiB`);
+  console.log(
+    note
+      ? `  briefbook: ${note}`
+      : `  briefbook: ${ours!.run.seconds.toFixed(1)} s, peak ${ours!.run.peakRssMib.toFixed(0)} MiB`,
+  );
   const ok = ours?.run.ok === true;
   const stats = ok ? await outputStats(briefbookOut) : null;
-  const stages = Object.fromEntries(STAGES.map((s) => [s, ok ? (ours.timings?.stages[s] ?? null) : null])) as Record<Stage, number | null>;
+  const stages = Object.fromEntries(STAGES.map((s) => [s, ok ? (ours.timings?.stages[s] ?? null) : null])) as Record<
+    Stage,
+    number | null
+  >;
   const total = ok ? ours.run.seconds : null;
 
   let hugo: BaselineRun | null = null;
   let bare: BaselineRun | null = null;
   if (options.baselines) {
     hugo = await runHugoBaseline(corpusDir, workDir, logFile);
-    console.log(hugo ? `  hugo: ${hugo.build.seconds.toFixed(1)} s + pagefind ${hugo.pagefind?.seconds.toFixed(1) ?? "failed"} s` : "  hugo: not installed");
+    console.log(
+      hugo
+        ? `  hugo: ${hugo.build.seconds.toFixed(1)} s + pagefind ${hugo.pagefind?.seconds.toFixed(1) ?? "failed"} s`
+        : "  hugo: not installed",
+    );
     bare = await runBareEleventyBaseline(corpusDir, workDir, logFile);
-    console.log(`  bare eleventy: ${bare.build.seconds.toFixed(1)} s + pagefind ${bare.pagefind?.seconds.toFixed(1) ?? "failed"} s`);
+    console.log(
+      `  bare eleventy: ${bare.build.seconds.toFixed(1)} s + pagefind ${bare.pagefind?.seconds.toFixed(1) ?? "failed"} s`,
+    );
   }
   const hugoFigures = baselineFigures(hugo);
   const bareFigures = baselineFigures(bare);

@@ -27,13 +27,35 @@ const KIND_SHARES: ReadonlyArray<readonly [ActorKind, number]> = [
   ["person", 0.45],
 ];
 
-const MINISTRIES = ["Defence", "Finance", "Foreign Affairs", "Interior", "Health", "Energy", "Trade", "Justice", "Education", "Transport"];
+const MINISTRIES = [
+  "Defence",
+  "Finance",
+  "Foreign Affairs",
+  "Interior",
+  "Health",
+  "Energy",
+  "Trade",
+  "Justice",
+  "Education",
+  "Transport",
+];
 const CHAMBERS = ["National Assembly", "Parliament", "Senate", "Congress", "Federal Council"];
 const ORG_SUFFIXES = ["Group", "Holdings", "Institute", "Foundation", "Alliance", "Corporation", "Network", "Union"];
 const BODY_SUFFIXES = ["Council", "Union", "Organisation", "Commission", "Agency", "Forum", "Pact"];
 const PAPER_NAMES = ["Herald", "Times", "Post", "Tribune", "Courier", "Observer", "Gazette", "Chronicle"];
 const BROADCAST_NAMES = ["News", "Radio", "Broadcasting", "Television", "Wire"];
-const PERSON_ROLES = ["Foreign Minister", "Prime Minister", "President", "Spokesperson", "Chief Executive", "Ambassador", "General", "Senator", "Governor", "Director"];
+const PERSON_ROLES = [
+  "Foreign Minister",
+  "Prime Minister",
+  "President",
+  "Spokesperson",
+  "Chief Executive",
+  "Ambassador",
+  "General",
+  "Senator",
+  "Governor",
+  "Director",
+];
 
 export interface ActorCast {
   readonly actors: readonly SyntheticActor[];
@@ -131,7 +153,11 @@ export function generateActors(random: Random, prose: Prose, count: number): Act
             const a = properName(random.int(1, 3));
             const affiliation = random.chance(0.6) ? random.pick(countries).id : undefined;
             return random.chance(0.6)
-              ? { name: `The ${a} ${random.pick(PAPER_NAMES)}`, aliases: [`${a} ${random.pick(PAPER_NAMES)}`], affiliation }
+              ? {
+                  name: `The ${a} ${random.pick(PAPER_NAMES)}`,
+                  aliases: [`${a} ${random.pick(PAPER_NAMES)}`],
+                  affiliation,
+                }
               : { name: `${a} ${random.pick(BROADCAST_NAMES)}`, aliases: [a.toUpperCase().slice(0, 4)], affiliation };
           });
           break;

@@ -25,10 +25,29 @@ export interface SyntheticArticle {
   readonly text: string;
 }
 
-const SECTIONS = ["World", "Politics", "Business", "Europe", "Asia", "Africa", "Americas", "Middle East", "Security", "Climate", "Technology", "Analysis"];
+const SECTIONS = [
+  "World",
+  "Politics",
+  "Business",
+  "Europe",
+  "Asia",
+  "Africa",
+  "Americas",
+  "Middle East",
+  "Security",
+  "Climate",
+  "Technology",
+  "Analysis",
+];
 
 /** About 400 words in 6–10 paragraphs; 1–3 paragraphs quote a featured actor. */
-export function generateArticle(random: Random, prose: Prose, cast: ActorCast, index: number, day: number): SyntheticArticle {
+export function generateArticle(
+  random: Random,
+  prose: Prose,
+  cast: ActorCast,
+  index: number,
+  day: number,
+): SyntheticArticle {
   const featured = cast.playerPopularity.distinct(random, random.int(2, 5)).map((r) => cast.players[r]!);
   const outlet = cast.outlets[cast.outletPopularity.sample(random)]!;
   const title = prose.headline([mention(random, featured[0]!)]);
@@ -47,7 +66,9 @@ export function generateArticle(random: Random, prose: Prose, cast: ActorCast, i
       const said = prose.clause(8, 16);
       quotes.push({ paragraph: p + 1, actor, text: said });
       sentences.push(
-        random.chance(0.5) ? `"${said}," ${mention(random, actor)} said.` : `${mention(random, actor)} said: "${said}."`,
+        random.chance(0.5)
+          ? `"${said}," ${mention(random, actor)} said.`
+          : `${mention(random, actor)} said: "${said}."`,
       );
       words += said.split(" ").length + 3;
     }

@@ -8,19 +8,67 @@ import { markdownFile } from "./yaml-file.ts";
 
 /** The fixed topic pool; topics are drawn with Zipf-like popularity, as on a real site. */
 export const TOPICS = [
-  "Intelligence sharing", "Sanctions", "Elections", "Trade policy", "Climate finance", "Energy security",
-  "Arms control", "Migration", "Public health", "Cybersecurity", "Diplomacy", "Human rights", "Defence spending",
-  "Central banks", "Inflation", "Food security", "Maritime disputes", "Border security", "Refugees", "Corruption",
-  "Press freedom", "Judicial reform", "Peace talks", "Nuclear programme", "Space policy", "Artificial intelligence",
-  "Telecoms", "Supply chains", "Critical minerals", "Oil and gas", "Renewable energy", "Water rights",
-  "Agriculture", "Labour strikes", "Protests", "Coalition politics", "Constitutional reform", "Local government",
-  "Taxation", "Public debt", "Development aid", "Pandemic response", "Organised crime", "Terrorism",
-  "Extradition", "Data protection", "Disinformation", "Shipping", "Aviation", "Tourism",
+  "Intelligence sharing",
+  "Sanctions",
+  "Elections",
+  "Trade policy",
+  "Climate finance",
+  "Energy security",
+  "Arms control",
+  "Migration",
+  "Public health",
+  "Cybersecurity",
+  "Diplomacy",
+  "Human rights",
+  "Defence spending",
+  "Central banks",
+  "Inflation",
+  "Food security",
+  "Maritime disputes",
+  "Border security",
+  "Refugees",
+  "Corruption",
+  "Press freedom",
+  "Judicial reform",
+  "Peace talks",
+  "Nuclear programme",
+  "Space policy",
+  "Artificial intelligence",
+  "Telecoms",
+  "Supply chains",
+  "Critical minerals",
+  "Oil and gas",
+  "Renewable energy",
+  "Water rights",
+  "Agriculture",
+  "Labour strikes",
+  "Protests",
+  "Coalition politics",
+  "Constitutional reform",
+  "Local government",
+  "Taxation",
+  "Public debt",
+  "Development aid",
+  "Pandemic response",
+  "Organised crime",
+  "Terrorism",
+  "Extradition",
+  "Data protection",
+  "Disinformation",
+  "Shipping",
+  "Aviation",
+  "Tourism",
 ] as const;
 
 const topicPopularity = new ZipfSampler(TOPICS.length, 0.8);
 const UPDATE_KINDS = ["correction", "development", "clarification"] as const;
-const CONTEXTS = ["at a press conference", "in a statement", "in an interview", "in a speech to lawmakers", "on state television"];
+const CONTEXTS = [
+  "at a press conference",
+  "in a statement",
+  "in an interview",
+  "in a speech to lawmakers",
+  "on state television",
+];
 
 export interface SyntheticBrief {
   readonly slug: string;
@@ -53,7 +101,8 @@ export function generateBrief(
   quoted.forEach((q) => addActor(q.actor));
   const want = Math.max(actors.length, random.int(2, 6));
   for (const a of random.shuffled(sources.flatMap((s) => s.featured))) if (actors.length < want) addActor(a);
-  for (let tries = 0; actors.length < want && tries < 100; tries++) addActor(cast.players[cast.playerPopularity.sample(random)]!);
+  for (let tries = 0; actors.length < want && tries < 100; tries++)
+    addActor(cast.players[cast.playerPopularity.sample(random)]!);
 
   const lead = actors[0]!;
   const title = prose.headline([mention(random, lead)]);
@@ -88,20 +137,30 @@ export function generateBrief(
     events: Array.from({ length: random.int(1, 4) }, () => ({
       date: partialDate(day - random.int(0, 90)),
       what: prose.sentence(8, 16),
-      actors: random.shuffled(actors).slice(0, random.int(1, 2)).map((a) => a.id),
+      actors: random
+        .shuffled(actors)
+        .slice(0, random.int(1, 2))
+        .map((a) => a.id),
       cites: cites(1, 2),
     })),
     topics: topicPopularity.distinct(random, random.int(1, 3)).map((r) => TOPICS[r]!),
     ...(random.chance(0.1)
-      ? { updates: [{ date: isoDay(day + random.int(1, 30)), kind: random.pick(UPDATE_KINDS), text: prose.sentence(8, 16), cites: [cite()] }] }
+      ? {
+          updates: [
+            {
+              date: isoDay(day + random.int(1, 30)),
+              kind: random.pick(UPDATE_KINDS),
+              text: prose.sentence(8, 16),
+              cites: [cite()],
+            },
+          ],
+        }
       : {}),
   };
 
   const link = (a: SyntheticActor) => (random.chance(0.5) ? `[[${a.id}]]` : `[[${mention(random, a)}|${a.id}]]`);
   const citation = () =>
-    random.chance(0.25) && sources.length > 1
-      ? `[@${cite(sources[0])}, @${cite(sources[1])}]`
-      : `[@${cite()}]`;
+    random.chance(0.25) && sources.length > 1 ? `[@${cite(sources[0])}, @${cite(sources[1])}]` : `[@${cite()}]`;
   const sentence = () => {
     const s = prose.clause(8, 20, random.chance(0.5) ? [link(random.pick(actors))] : []);
     return random.chance(0.6) ? `${s} ${citation()}.` : `${s}.`;

@@ -54,7 +54,13 @@ export function generateCorpus(n: number, seed = DEFAULT_SEED): Corpus {
 
   files.set(
     "site.yaml",
-    yamlText({ title: "Briefbook bench", tagline: `Synthetic corpus: ${n} articles, ${n} briefs`, language: "en", url: "https://bench.example/", per_page: 50 }),
+    yamlText({
+      title: "Briefbook bench",
+      tagline: `Synthetic corpus: ${n} articles, ${n} briefs`,
+      language: "en",
+      url: "https://bench.example/",
+      per_page: 50,
+    }),
   );
   for (const a of cast.actors) {
     const { id, ...fields } = a;
@@ -117,7 +123,8 @@ export async function isCorpus(dir: string, n: number, seed: number): Promise<bo
 export async function writeCorpus(dir: string, corpus: Corpus): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   if (entries.length > 0) {
-    if (!entries.includes(MARKER_FILE)) throw new Error(`${dir} is not empty and holds no generated corpus; pick another folder`);
+    if (!entries.includes(MARKER_FILE))
+      throw new Error(`${dir} is not empty and holds no generated corpus; pick another folder`);
     await rm(dir, { recursive: true, force: true });
   }
   for (const sub of ["actors", "articles", "briefs"]) await mkdir(path.join(dir, sub), { recursive: true });

@@ -1,7 +1,7 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
+import { HUGO_CONFIG, LIST_LAYOUT, SINGLE_LAYOUT } from "./hugo-site-files.ts";
 
 /**
  * Turns a Briefbook corpus into a minimal Hugo site publishing the same documents: a page per
@@ -9,8 +9,6 @@ import { parse, stringify } from "yaml";
  * (taxonomy `actors`, listing its briefs) and per topic, and paginated section lists. Actor links
  * and citations in brief bodies become ordinary Markdown links.
  */
-
-const SITE_TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), "site");
 
 interface ContentFile {
   readonly slug: string;
@@ -32,7 +30,11 @@ async function readFolder(dir: string, ext: string): Promise<ContentFile[]> {
   for (const name of (await readdir(dir)).filter((n) => n.endsWith(ext)).sort()) {
     const slug = name.slice(0, -ext.length);
     const text = await readFile(path.join(dir, name), "utf8");
-    out.push(ext === ".md" ? splitMarkdown(slug, text) : { slug, data: parse(text, { schema: "core" }) as Record<string, unknown>, body: "" });
+    out.push(
+      ext === ".md"
+        ? splitMarkdown(slug, text)
+        : { slug, data: parse(text, { schema: "core" }) as Record<string, unknown>, body: "" },
+    );
   }
   return out;
 }
@@ -47,10 +49,10 @@ const citationLink = (ref: string) => {
 /** `[[id]]`, `[[text|id]]` and `[@a#p1, @b#p2]` as plain Markdown links. */
 export function convertBody(body: string, names: ReadonlyMap<string, string>): string {
   return body
-    .replace(/\[\[([^\[\]|\n]+?)(?:\|([^\[\]|\n]+?))?\]\]/g, (_, first: string, second?: string) =>
+    .replace(/\[\[([^[\]|\n]+?)(?:\|([^[\]|\n]+?))?\]\]/g, (_, first: string, second?: string) =>
       second === undefined ? `[${names.get(first) ?? first}](/actors/${first}/)` : `[${first}](/actors/${second}/)`,
     )
-    .replace(/\[@([^\[\]\n]+?)\]/g, (_, inner: string) => `(${inner.split(",").map(citationLink).join(", ")})`);
+    .replace(/\[@([^[\]\n]+?)\]/g, (_, inner: string) => `(${inner.split(",").map(citationLink).join(", ")})`);
 }
 
 async function writeAll(files: ReadonlyArray<readonly [string, string]>): Promise<void> {
@@ -67,9 +69,13 @@ async function writeAll(files: ReadonlyArray<readonly [string, string]>): Promis
 /** Writes the Hugo site for `corpusDir` into `siteDir` (replaced). */
 export async function convertCorpusToHugo(corpusDir: string, siteDir: string): Promise<void> {
   await rm(siteDir, { recursive: true, force: true });
-  await cp(SITE_TEMPLATE, siteDir, { recursive: true });
+  await mkdir(path.join(siteDir, "layouts", "_default"), { recursive: true });
+  await writeFile(path.join(siteDir, "hugo.toml"), HUGO_CONFIG);
+  await writeFile(path.join(siteDir, "layouts", "_default", "single.html"), SINGLE_LAYOUT);
+  await writeFile(path.join(siteDir, "layouts", "_default", "list.html"), LIST_LAYOUT);
   const content = path.join(siteDir, "content");
-  for (const dir of ["briefs", "articles", "actors", "topics"]) await mkdir(path.join(content, dir), { recursive: true });
+  for (const dir of ["briefs", "articles", "actors", "topics"])
+    await mkdir(path.join(content, dir), { recursive: true });
 
   const actors = await readFolder(path.join(corpusDir, "actors"), ".yaml");
   const articles = await readFolder(path.join(corpusDir, "articles"), ".md");
@@ -94,7 +100,10 @@ export async function convertCorpusToHugo(corpusDir: string, siteDir: string): P
     const { title, published, outlet, section, byline, url } = a.data;
     files.push([
       path.join(content, "articles", `${a.slug}.md`),
-      frontMatter({ title, date: published, outlet: names.get(String(outlet)) ?? outlet, section, byline, source_url: url }, a.body),
+      frontMatter(
+        { title, date: published, outlet: names.get(String(outlet)) ?? outlet, section, byline, source_url: url },
+        a.body,
+      ),
     ]);
   }
   for (const b of briefs) {

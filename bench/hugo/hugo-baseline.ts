@@ -13,7 +13,11 @@ export function hugoVersion(): string | null {
  * Hugo over the corpus converted to a minimal Hugo site, then Pagefind over Hugo's output.
  * The conversion is preparation and is not timed. Null when Hugo is absent.
  */
-export async function runHugoBaseline(corpusDir: string, workDir: string, logFile: string): Promise<BaselineRun | null> {
+export async function runHugoBaseline(
+  corpusDir: string,
+  workDir: string,
+  logFile: string,
+): Promise<BaselineRun | null> {
   if (hugoVersion() === null) return null;
   const siteDir = path.join(workDir, "hugo-site");
   const outDir = path.join(workDir, "hugo-public");

@@ -1,4 +1,22 @@
-<!doctype html>
+/**
+ * The minimal Hugo site the baseline builds (config and layouts), kept as strings so the
+ * converter writes the whole site; Go templates are not HTML, so they do not live as .html files
+ * in the repository (formatters would try to parse them).
+ */
+
+/** The same documents as Briefbook publishes (briefs, articles, actor and topic pages, paginated lists), without feeds or sitemaps. */
+export const HUGO_CONFIG = `baseURL = "https://bench.example/"
+languageCode = "en"
+title = "Briefbook bench (Hugo)"
+paginate = 50
+disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
+
+[taxonomies]
+  actor = "actors"
+  topic = "topics"
+`;
+
+export const SINGLE_LAYOUT = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ site.Title }}</title></head>
 <body>
@@ -18,3 +36,20 @@
 </main>
 </body>
 </html>
+`;
+
+export const LIST_LAYOUT = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ site.Title }}</title></head>
+<body>
+<header><a href="/">{{ site.Title }}</a> <a href="/briefs/">Briefs</a> <a href="/articles/">Articles</a> <a href="/actors/">Actors</a> <a href="/topics/">Topics</a></header>
+<main>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ $pager := .Paginate .Pages }}
+<ul>{{ range $pager.Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> <time>{{ .Date.Format "2006-01-02" }}</time>{{ with .Description }} — {{ . }}{{ end }}</li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}
+</main>
+</body>
+</html>
+`;
