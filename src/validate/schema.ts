@@ -1,7 +1,7 @@
 /**
- * The content schema: the single source of truth for what editors may write, for the types the
- * rest of the build uses (inferred below, never restated) and for docs/content-model.md, whose
- * field tables are generated from the descriptions here (`npm run docs:schema`).
+ * The content schema: the single source of truth for what editors may write and for the types the
+ * rest of the build uses (inferred below, never restated). The `.describe()` texts are the field
+ * meanings docs/content-model.md shows; keep its tables in step when a field changes.
  */
 import { z } from "zod";
 import { isoDateSchema, partialDateSchema } from "./dates.ts";

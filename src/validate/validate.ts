@@ -387,14 +387,15 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     });
 
     const checkCite = (path: readonly PropertyKey[], ref: ParagraphRef, line?: number) => {
-      const where = line === undefined ? at(file, path) : { file: file.path, line, field: "body" };
+      // Locating a field re-reads the YAML, so it happens only when there is a problem to report.
+      const where = () => (line === undefined ? at(file, path) : { file: file.path, line, field: "body" });
       const article = articleById.get(ref.article);
       if (!article && brokenArticles.has(ref.article)) return undefined;
       if (!article) {
         const guess = nearest(ref.article, articleIds);
         diagnostics.push(
           error({
-            ...where,
+            ...where(),
             message: `citation '${formatParagraphRef(ref)}' names unknown article '${ref.article}'${didYouMean(guess)}`,
             hint: guess ? `write '${guess}#p${ref.paragraph}'` : "cite an article in content/articles/ as 'slug#pN'",
           }),
@@ -404,7 +405,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       if (!sources.has(ref.article)) {
         diagnostics.push(
           error({
-            ...where,
+            ...where(),
             message: `citation '${formatParagraphRef(ref)}' names an article that is not in this brief's sources`,
             hint: `add '${ref.article}' to sources`,
           }),
@@ -414,7 +415,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       if (!paragraph) {
         diagnostics.push(
           error({
-            ...where,
+            ...where(),
             message: `citation '${formatParagraphRef(ref)}' points past the end: '${ref.article}' has ${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? "" : "s"}`,
             hint: `cite #p1 to #p${article.paragraphs.length}; the article page numbers its paragraphs`,
           }),
