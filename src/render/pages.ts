@@ -85,53 +85,38 @@ export function pagesOf(model: SiteModel): Page[] {
     { layout: "not-found", path: notFoundPath, title: "Page not found" },
     { layout: "feed", path: feedPath, title: model.site.title },
   ];
-  for (const slice of paginate(model.briefs, per, briefsPath)) {
-    pages.push({ layout: "briefs", path: pageOf(briefsPath, slice.number), title: titled("All briefs", slice), slice });
-  }
-  for (const slice of paginate(model.timeline, per, timelinePath)) {
-    pages.push({
-      layout: "timeline",
-      path: pageOf(timelinePath, slice.number),
-      title: titled("Timeline", slice),
-      slice,
-    });
-  }
+  // Path and title are filled in by listPages; the placeholder keeps each page's type exact.
+  const at = { path: homePath, title: "" };
+  /** Every page of a list at `base`: the same title and layout data, one slice per page. */
+  const listPages = <T>(items: readonly T[], base: SitePath, title: string, page: (slice: Slice<T>) => Page) =>
+    paginate(items, per, base).map((slice) => ({
+      ...page(slice),
+      path: pageOf(base, slice.number),
+      title: titled(title, slice),
+    }));
+
+  pages.push(...listPages(model.briefs, briefsPath, "All briefs", (slice) => ({ layout: "briefs", ...at, slice })));
+  pages.push(...listPages(model.timeline, timelinePath, "Timeline", (slice) => ({ layout: "timeline", ...at, slice })));
   for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });
   for (const article of model.articles)
     pages.push({ layout: "article", path: article.path, title: article.title, article });
-  for (const actor of model.actors) {
-    for (const slice of paginate(model.mentionsOf(actor.id), per, actor.path)) {
-      pages.push({
+  for (const actor of model.actors)
+    pages.push(
+      ...listPages(model.mentionsOf(actor.id), actor.path, actor.name, (slice) => ({
         layout: "actor",
-        path: pageOf(actor.path, slice.number),
-        title: titled(actor.name, slice),
+        ...at,
         actor,
         slice,
-      });
-    }
-  }
-  for (const outlet of model.outlets) {
-    for (const slice of paginate(outlet.articles, per, outlet.path)) {
-      pages.push({
-        layout: "outlet",
-        path: pageOf(outlet.path, slice.number),
-        title: titled(outlet.name, slice),
-        outlet,
-        slice,
-      });
-    }
-  }
-  for (const topic of model.topics) {
-    for (const slice of paginate(topic.briefs, per, topic.path)) {
-      pages.push({
-        layout: "topic",
-        path: pageOf(topic.path, slice.number),
-        title: titled(topic.name, slice),
-        topic,
-        slice,
-      });
-    }
-  }
+      })),
+    );
+  for (const outlet of model.outlets)
+    pages.push(
+      ...listPages(outlet.articles, outlet.path, outlet.name, (slice) => ({ layout: "outlet", ...at, outlet, slice })),
+    );
+  for (const topic of model.topics)
+    pages.push(
+      ...listPages(topic.briefs, topic.path, topic.name, (slice) => ({ layout: "topic", ...at, topic, slice })),
+    );
   return pages;
 }
 
