@@ -24,7 +24,7 @@ export default function (eleventyConfig) {
   });
 
   // Search in the preview too: Pagefind re-indexes the output after every rebuild.
-  eleventyConfig.on("eleventy.after", ({ directories }) => indexPreview(directories.output, "en"));
+  eleventyConfig.on("eleventy.after", ({ directories }) => indexPreview(directories.output));
 }
 
 export const config = {

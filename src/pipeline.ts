@@ -229,8 +229,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Re-indexes the preview after each rebuild, so search follows content edits. */
-export async function indexPreview(siteDir: string, language: string): Promise<void> {
-  const { diagnostics } = await buildSearchIndex({ siteDir, language });
+export async function indexPreview(siteDir: string): Promise<void> {
+  const { diagnostics } = await buildSearchIndex({ siteDir });
   for (const d of diagnostics) console.error(`search index: ${d.message}`);
 }
 

@@ -80,15 +80,10 @@ function briefMarkdown(): MarkdownIt {
     return citationChips(cites);
   };
   // The page title is the only <h1>: a brief's own headings start one level down.
-  const heading = md.renderer.rules.heading_open;
-  md.renderer.rules.heading_open = (tokens, i, opts, env, self) => {
-    const t = tokens[i]!;
-    const level = Math.min(6, Number(t.tag.slice(1)) + 1);
-    t.tag = `h${level}`;
-    return heading ? heading(tokens, i, opts, env, self) : self.renderToken(tokens, i, opts);
-  };
-  md.core.ruler.push("briefbook_close_headings", (state) => {
-    for (const t of state.tokens) if (t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 1)}`;
+  md.core.ruler.push("briefbook_shift_headings", (state) => {
+    for (const t of state.tokens)
+      if (t.type === "heading_open" || t.type === "heading_close")
+        t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 1)}`;
     return true;
   });
   return md;
@@ -97,8 +92,6 @@ function briefMarkdown(): MarkdownIt {
 export interface MarkdownRenderer {
   /** A brief's Markdown body. */
   brief(body: string, links: LinkResolver): Html;
-  /** A short Markdown-free text (a key point, a dek), escaped. */
-  text(s: string): Html;
   /**
    * One paragraph of a source article, as plain text: a source is shown as written, so no
    * Markdown is interpreted. The first mention of each actor (tracked in `linked`) links to it.
@@ -110,7 +103,6 @@ export function markdownRenderer(matcher: MentionMatcher): MarkdownRenderer {
   const md = briefMarkdown();
   return {
     brief: (body, links) => md.render(body, { links } satisfies BriefEnv) as Html,
-    text: (s) => escapeHtml(s) as Html,
     articleParagraph(text, links, linked, mentioned) {
       const flat = text.replace(/\s*\n\s*/g, " ");
       let out = "";

@@ -16,7 +16,8 @@ export interface IndexOptions {
   readonly siteDir: string;
   /** How many pages carry `data-pagefind-body`: the model's count of briefs, articles and actors. Unchecked when absent (preview). */
   readonly expectedPages?: number;
-  readonly language: string;
+  /** Forces one language; without it Pagefind reads each page's `<html lang>` (the preview does). */
+  readonly language?: string;
 }
 
 const fail = (message: string, hint?: string): Diagnostic =>
@@ -24,7 +25,7 @@ const fail = (message: string, hint?: string): Diagnostic =>
 
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: opts.language });
+    const { index, errors } = await pagefind.createIndex(opts.language ? { forceLanguage: opts.language } : {});
     if (!index) return { pages: 0, diagnostics: [fail(`Pagefind could not start: ${errors.join("; ")}`)] };
     const added = await index.addDirectory({ path: opts.siteDir });
     if (added.errors.length > 0) return { pages: 0, diagnostics: added.errors.map((e) => fail(`Pagefind: ${e}`)) };
