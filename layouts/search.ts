@@ -34,7 +34,7 @@ const ui = new PagefindUI({
   showImages: false,
   showSubResults: false,
   showEmptyFilters: false,
-  openFilters: ["type"],
+  openFilters: matchMedia("(min-width: 50rem)").matches ? ["type"] : [],
   resetStyles: false,
   autofocus: !params.get("q"),
   ...(sortByDate ? { sort: { date: "desc" } } : {}),

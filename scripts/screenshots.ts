@@ -22,6 +22,11 @@ const PAGES = [
   "/actors/",
   "/timeline/",
   "/sources/",
+  "/sources/daily-weekly-news/",
+  "/topics/",
+  "/topics/caribbean/",
+  "/search/?q=Rubio",
+  "/404.html",
 ];
 const VIEWS = [
   { name: "desktop", viewport: { width: 1280, height: 900 }, isMobile: false },
@@ -42,7 +47,8 @@ try {
       const page = await context.newPage();
       for (const path of PAGES) {
         await page.goto(site.url(path));
-        const name = path.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "home";
+        if (path.startsWith("/search/")) await page.waitForSelector(".pagefind-ui__result");
+        const name = path.replace(/^\/|\/$/g, "").replace(/[/?=.]/g, "_") || "home";
         await page.screenshot({
           path: `${values.out}/${name}-${view.name}-${scheme}.png`,
           fullPage: view.name === "mobile" ? false : true,
