@@ -56,6 +56,22 @@ for (const prefix of ["/some-repo/", "/"]) {
     }
     const resultLinks = (page: Page) => page.$$eval(RESULT, (as) => as.map((a) => a.getAttribute("href") ?? ""));
 
+    /** The count Pagefind announces (“7 results for strikes”) once a search has settled. */
+    async function announcedCount(page: Page, unlike?: number): Promise<number> {
+      const handle = await page.waitForFunction((old) => {
+        const m = /^(\d+) results? for/.exec(document.querySelector(".pagefind-ui__message")?.textContent ?? "");
+        return m && Number(m[1]) !== old ? m[1] : null;
+      }, unlike ?? -1);
+      return Number(await handle.jsonValue());
+    }
+
+    /** Every result link, pressing “Load more results” until the whole announced count is shown. */
+    async function allResultLinks(page: Page, count: number): Promise<string[]> {
+      while (await page.$(".pagefind-ui__button")) await page.click(".pagefind-ui__button");
+      await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result-link").length === n, count);
+      return resultLinks(page);
+    }
+
     test("typing “Rubio” lists his actor page and the briefs quoting him, and the links work", async () => {
       const page = await context.newPage();
       await page.goto(site.url("/search/"));
@@ -83,14 +99,14 @@ for (const prefix of ["/some-repo/", "/"]) {
 
     test("the actor filter “United Kingdom” narrows results to documents naming the UK", async () => {
       const page = await search("strikes");
-      const all = await resultLinks(page);
+      const all = await announcedCount(page);
       await page.click(".pagefind-ui__filter-block:has(summary:text-is('Actor')) summary");
       await page.check(
         ".pagefind-ui__filter-block:has(summary:text-is('Actor')) input[type=checkbox][id$='United Kingdom']",
       );
-      await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result-link").length < n, all.length);
-      const narrowed = await resultLinks(page);
-      assert.ok(narrowed.length > 0 && narrowed.length < all.length, `${all.length} → ${narrowed.length}`);
+      const count = await announcedCount(page, all);
+      assert.ok(count > 0 && count < all, `${all} → ${count}`);
+      const narrowed = await allResultLinks(page, count);
       // Every remaining result names the UK: its page carries the actor filter value.
       for (const href of narrowed) {
         const doc = await context.newPage();
@@ -157,3 +173,44 @@ for (const prefix of ["/some-repo/", "/"]) {
     });
   });
 }
+
+describe("sorting by date on a fixture whose documents span several days", () => {
+  let dir: string;
+  let site: StaticSite;
+  let browser: Browser;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "briefbook-sort-"));
+    const built = await buildSite({
+      contentDir: path.resolve(import.meta.dirname, "../fixtures/cross-links"),
+      outDir: path.join(dir, "_site"),
+      pathPrefix: "/",
+      includeDrafts: false,
+    });
+    assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
+    site = await serveSite(path.join(dir, "_site"), "/");
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("“Newest first” lists dated results in descending date order", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url("/search/?q=strikes&sort=date"));
+    await page.waitForSelector(RESULT);
+    while (await page.$(".pagefind-ui__button")) await page.click(".pagefind-ui__button");
+    const links = await page.$$eval(RESULT, (as) => as.map((a) => a.getAttribute("href") ?? ""));
+    const dates: string[] = [];
+    for (const href of links) {
+      await page.goto(new URL(href, site.origin).href);
+      const date = await page.$eval("[data-pagefind-sort=date]", (e) => e.textContent ?? "").catch(() => "");
+      if (date) dates.push(date);
+    }
+    assert.ok(new Set(dates).size >= 3, `several dates to order: ${dates.join(", ")}`);
+    assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
+    await page.close();
+  });
+});
