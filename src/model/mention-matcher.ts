@@ -22,19 +22,24 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’-](?=[\p{L}\p{N}]))*\.?/gu;
  */
 export function mentionMatcher(names: ReadonlyMap<string, ActorId>): MentionMatcher {
   const phrases = new Map<string, ActorId>();
+  // Most words start no name: looking the word up here first skips the phrase search for them.
+  const firstWords = new Set<string>();
   let longest = 1;
   for (const [name, actor] of names) {
     const words = [...name.matchAll(WORD)].map((m) => m[0]);
     if (words.length === 0) continue;
     phrases.set(words.join(" "), actor);
+    firstWords.add(words[0]!);
     longest = Math.max(longest, words.length);
   }
+  const mayStartName = (word: string) => endings(word).some((trim) => firstWords.has(word.slice(0, word.length - trim)));
 
   return {
     find(text) {
       const words = [...text.matchAll(WORD)];
       const out: NameMatch[] = [];
       for (let i = 0; i < words.length; i++) {
+        if (!mayStartName(words[i]![0])) continue;
         const hit = longestAt(words, i);
         if (hit) {
           out.push(hit.match);
@@ -78,11 +83,16 @@ function phraseEnd(words: RegExpExecArray[], i: number, n: number): number {
   return len;
 }
 
+const NO_TRIM: readonly number[] = [0];
+
 /**
  * How many characters may be cut from a phrase's last word to find a name: none, a
  * sentence-final dot ("Starmer."), a possessive ("UK’s") or both ("Britain’s.").
  */
-function endings(word: string): number[] {
+function endings(word: string): readonly number[] {
+  const last = word.charCodeAt(word.length - 1);
+  // Neither a dot nor an "s": the common case, answered without a regex.
+  if (last !== 0x2e && last !== 0x73) return NO_TRIM;
   const out = [0];
   if (word.endsWith(".")) out.push(1);
   if (/['’]s$/.test(word)) out.push(2);

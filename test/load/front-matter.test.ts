@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
 import { FrontMatterError, parseYamlText, splitFrontMatter } from "../../src/load/front-matter.ts";
 
 /** Runs `fn`, which must throw a FrontMatterError, and returns it. */
@@ -97,6 +100,28 @@ describe("parseYamlText", () => {
           .join(", ")}]`,
       );
     assert.throws(() => parseYamlText(lines.join("\n"), 1), /alias/i);
+  });
+
+  test("the quick parser reads what the careful one reads, value for value", () => {
+    const careful = (text: string) => parseYaml(text, { schema: "core", uniqueKeys: true }) as unknown;
+    const samples = [
+      "a: yes\nb: no\nc: on\nd: off\ne: y\nf: ~\ng: null\nh: true\ni: False",
+      "date: 2025-11-01\nstamp: 2025-11-01T10:00:00Z\nyear: 2025\nhex: 0x1A\noct: 0o17\nfloat: 1.5e3\nneg: -.inf\nnan: .nan",
+      "title: \"Quoted: with colon\"\nsingle: 'it''s'\nfolded: >\n  one\n  two\nliteral: |\n  keep\n  lines\n",
+      'list: [a, \'b\', "c"]\nmap: {k: v, n: 1}\nnested:\n  - id: x\n    stance: "#1"\n  - {id: y}',
+      "empty:\nzero: 0\nversion: 1.10\nplus: +12\nunderscore: 1_000\nsexagesimal: 1:20",
+    ];
+    for (const text of samples) assert.deepEqual(parseYamlText(text, 1), careful(text), text);
+    for (const dir of ["content", "test/fixtures/valid-minimal", "test/fixtures/cross-links"]) {
+      for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) =>
+        /\.(md|ya?ml)$/.test(f),
+      )) {
+        const text = readFileSync(path.join(dir, file), "utf8");
+        const yaml = text.startsWith("---") ? text.slice(3, text.indexOf("\n---", 3)) : text;
+        if (file.endsWith("README.md")) continue;
+        assert.deepEqual(parseYamlText(yaml, 1), careful(yaml), file);
+      }
+    }
   });
 });
 
