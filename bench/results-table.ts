@@ -1,4 +1,5 @@
 import type { BaselineFigures, BenchResult } from "./run.ts";
+import type { SearchComparison, SearchRow } from "./search/search-comparison.ts";
 
 /** The results as a plain-text table, one row per corpus size; "—" = not measured. */
 
@@ -45,4 +46,61 @@ export function formatTable(results: readonly BenchResult[]): string {
 export function printTable(results: readonly BenchResult[]): void {
   console.log(`\n${formatTable(results)}`);
   for (const r of results) if (r.build_note) console.log(`N=${r.n}: our build: ${r.build_note}`);
+  const searched = results.flatMap((r) => (r.search ? [{ n: r.n, search: r.search }] : []));
+  if (searched.length > 0) console.log(`\n${formatSearchTable(searched)}`);
+  for (const r of results) if (r.search_note) console.log(`N=${r.n}: search comparison: ${r.search_note}`);
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const verdict = (pass: boolean) => (pass ? "ok" : "FAIL");
+
+const SEARCH_COLUMNS: ReadonlyArray<readonly [string, (r: SearchRow) => string]> = [
+  ["query", (r) => r.query],
+  ["ours KiB", (r) => kib(r.bytes_ours)],
+  ["single KiB", (r) => kib(r.bytes_single)],
+  ["ratio", (r) => times(r.bytes_ratio)],
+  ["limit", (r) => `≤${r.bytes_limit}×`],
+  ["bytes", (r) => verdict(r.bytes_pass)],
+  ["reqs", (r) => `${r.requests_ours}/${r.requests_single}`],
+  ["count ours", (r) => String(r.count_ours)],
+  ["count single", (r) => String(r.count_single)],
+  ["count", (r) => verdict(r.count_equal)],
+  ["top 10", (r) => `${r.top_overlap}/${r.top_of}`],
+  ["overlap", (r) => verdict(r.overlap_pass)],
+];
+
+/**
+ * The search comparison, one block per corpus size: each query with our bundles against the single
+ * index (first row includes start-up), then whether each target of issue #5 is met.
+ */
+export function formatSearchTable(
+  entries: readonly { readonly n: number | null; readonly search: SearchComparison }[],
+): string {
+  const blocks: string[] = [];
+  for (const { n, search } of entries) {
+    const rows = [SEARCH_COLUMNS.map(([h]) => h), ...search.rows.map((r) => SEARCH_COLUMNS.map(([, cell]) => cell(r)))];
+    const widths = SEARCH_COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+    const line = (row: readonly string[]) =>
+      row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    const bundles = search.bundles.map((b) => `${b.dir} (${b.pages})`).join(", ");
+    const t = search.targets;
+    blocks.push(
+      [
+        `Search${n === null ? "" : ` at N=${n}`}: ours = ${bundles}; single = ${search.reference.dir} ` +
+          `(${search.reference.pages} pages); top ${search.top} results' data loaded per query; ` +
+          `start-up ${kib(search.startup_bytes.ours)} / ${kib(search.startup_bytes.single)} KiB, in the first row`,
+        line(rows[0]!),
+        widths.map((w) => "-".repeat(w)).join("  "),
+        ...rows.slice(1).map(line),
+        `targets: first query ≤${t.first_query_bytes.limit}× ${verdict(t.first_query_bytes.pass)} (${times(t.first_query_bytes.ratio)}); ` +
+          `later ≤${t.later_query_bytes.limit}× ${verdict(t.later_query_bytes.pass)} (worst ${times(t.later_query_bytes.worst_ratio)}); ` +
+          `counts equal ${verdict(t.counts_equal.pass)}; ` +
+          `top 10 ≥${t.top_overlap.min} ${verdict(t.top_overlap.pass)}` +
+          (t.top_overlap.worst
+            ? ` (worst ${t.top_overlap.worst.overlap}/${t.top_overlap.worst.of}, ${t.top_overlap.worst.query})`
+            : ""),
+      ].join("\n"),
+    );
+  }
+  return blocks.join("\n\n");
 }
