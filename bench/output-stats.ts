@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { findBundles } from "./search/bundles.ts";
 
 /** What a build left in its output folder. Sizes are apparent sizes (sum of file lengths), not disk blocks. */
 export interface OutputStats {
@@ -7,7 +8,7 @@ export interface OutputStats {
   readonly pages: number;
   readonly outputBytes: number;
   readonly largestPageBytes: number;
-  /** Size of `<out>/pagefind`, or null when there is none. */
+  /** Size of `<out>/pagefind` plus any further bundles (`pagefind-2` …), or null when there is none. */
   readonly indexBytes: number | null;
 }
 
@@ -48,7 +49,13 @@ const totals = async (dir: string): Promise<Walk | null> => {
 export async function outputStats(outDir: string): Promise<OutputStats | null> {
   const all = await totals(outDir);
   if (!all) return null;
-  const index = await totals(path.join(outDir, "pagefind"));
+  // Every bundle the site serves (pagefind/, pagefind-2/ …), not the benchmark's single-index reference.
+  const bundles = await findBundles(outDir).catch(() => []);
+  const walks = (await Promise.all(bundles.map((b) => totals(path.join(outDir, b.dir))))).filter((w) => w !== null);
+  const index =
+    walks.length === 0
+      ? null
+      : { bytes: walks.reduce((n, w) => n + w.bytes, 0), htmlFiles: walks.reduce((n, w) => n + w.htmlFiles, 0) };
   return {
     pages: all.htmlFiles - (index?.htmlFiles ?? 0),
     outputBytes: all.bytes,

@@ -8,6 +8,9 @@
  *   2. Hugo over the corpus converted to a minimal Hugo site, then Pagefind over Hugo's output;
  *   3. bare Eleventy over the corpus's Markdown files, then Pagefind over its output.
  * Each run is timed (wall clock) and its peak memory sampled over the whole process tree.
+ * Right after our build (before the baselines), unless `search: false`, the search comparison
+ * (bench/search/search-comparison.ts) indexes our output once more as one single Pagefind index,
+ * untimed, and runs the corpus's queries in Chromium against our bundles and against that index.
  *
  * TIMINGS CONTRACT between scripts/build.ts and this harness:
  *   When the environment has BRIEFBOOK_TIMINGS_JSON=1, the build prints exactly one line to
@@ -34,6 +37,8 @@ import { generateCorpus, GENERATOR_VERSION, isCorpus, writeCorpus } from "./corp
 import { hugoVersion, runHugoBaseline } from "./hugo/hugo-baseline.ts";
 import { outputStats } from "./output-stats.ts";
 import { printTable } from "./results-table.ts";
+import { hasChromium, CHROMIUM } from "./search/browser-queries.ts";
+import { compareSearch, queryBytes, readBenchQueries, type SearchComparison } from "./search/search-comparison.ts";
 
 export interface BaselineFigures {
   readonly build_s: number | null;
@@ -58,7 +63,7 @@ export interface BenchResult {
   readonly largest_page_bytes: number | null;
   readonly output_bytes: number | null;
   readonly index_bytes: number | null;
-  /** Bytes the browser fetches for one typical query; measured by a later step. */
+  /** Bytes a fresh browser fetches for the typical query (medium word, no filter), start-up included, with our bundles. */
   readonly query_bytes: number | null;
   /** Time to rebuild after editing one brief; measured by a later step. */
   readonly rebuild_one_brief_s: number | null;
@@ -73,12 +78,18 @@ export interface BenchResult {
   readonly baselines: { readonly hugo: BaselineFigures | null; readonly bare_eleventy: BaselineFigures | null };
   /** Why our build has no figures (absent, failed, printed no timings), or null. */
   readonly build_note: string | null;
+  /** Our bundles against one single index on the corpus's queries; null when skipped or failed. */
+  readonly search: SearchComparison | null;
+  /** Why `search` is null (skipped, no bundle, no Chromium, failed), or null. */
+  readonly search_note: string | null;
 }
 
 export interface BenchOptions {
   readonly sizes: readonly number[];
   readonly seed: number;
   readonly baselines: boolean;
+  /** Run the search comparison after our build (default true). */
+  readonly search?: boolean;
 }
 
 const WORK_ROOT = path.join(tmpdir(), "briefbook-bench");
@@ -114,6 +125,33 @@ async function corpusFor(n: number, seed: number): Promise<string> {
   return dir;
 }
 
+/** The search comparison over our build's output, or why there is none. */
+async function searchComparison(
+  options: BenchOptions,
+  built: boolean,
+  corpusDir: string,
+  siteDir: string,
+  logFile: string,
+): Promise<{ search: SearchComparison | null; note: string | null }> {
+  if (options.search === false) return { search: null, note: "skipped (--no-search)" };
+  if (!built) return { search: null, note: "our build has no output" };
+  if (!hasChromium()) return { search: null, note: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` };
+  try {
+    const started = performance.now();
+    const search = await compareSearch({ siteDir, queries: await readBenchQueries(corpusDir), logFile });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `  search: ${search.bundles.length} bundle(s) vs one index, ${search.rows.length} queries in ${seconds.toFixed(1)} s ` +
+        `(reference index ${search.reference.index_s.toFixed(1)} s, not counted); targets ${search.pass ? "met" : "NOT met"}`,
+    );
+    return { search, note: null };
+  } catch (e) {
+    const note = `failed: ${e instanceof Error ? e.message : String(e)}`;
+    console.log(`  search: ${note}`);
+    return { search: null, note };
+  }
+}
+
 async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> {
   const corpusDir = await corpusFor(n, options.seed);
   const workDir = path.join(WORK_ROOT, `run-n${n}`);
@@ -141,6 +179,8 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     number | null
   >;
   const total = ok ? ours.run.seconds : null;
+  // After outputStats, so the reference index it writes into the output is not counted as ours.
+  const search = await searchComparison(options, ok, corpusDir, briefbookOut, logFile);
 
   let hugo: BaselineRun | null = null;
   let bare: BaselineRun | null = null;
@@ -173,7 +213,7 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     largest_page_bytes: stats?.largestPageBytes ?? null,
     output_bytes: stats?.outputBytes ?? null,
     index_bytes: stats?.indexBytes ?? null,
-    query_bytes: null,
+    query_bytes: search.search ? queryBytes(search.search) : null,
     rebuild_one_brief_s: null,
     hugo_s: hugoFigures?.build_s ?? null,
     hugo_plus_pagefind_s: hugoPlusPagefind,
@@ -185,6 +225,8 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     },
     baselines: { hugo: hugoFigures, bare_eleventy: bareFigures },
     build_note: note,
+    search: search.search,
+    search_note: search.note,
   };
 }
 
