@@ -23,7 +23,7 @@ export function parseYamlText(text: string, firstLine: number): unknown {
   // sight, and anything it refuses goes to `yaml` for the line-accurate message.
   if (!text.includes("&") && !text.includes("*")) {
     try {
-      return loadYamlQuickly(text, { schema: CORE_SCHEMA }) as unknown;
+      return detachedCopy(loadYamlQuickly(text, { schema: CORE_SCHEMA }));
     } catch {
       // Fall through: the careful parser explains the problem.
     }
@@ -45,6 +45,23 @@ export function parseYamlText(text: string, firstLine: number): unknown {
     }
     throw e;
   }
+}
+
+/**
+ * js-yaml's strings are slices of the file's text, so one title kept by the model would keep the
+ * whole file alive (~100 MB at 20,000 documents). V8 slices strings of 13 characters and more.
+ */
+function detachedCopy(value: unknown): unknown {
+  if (typeof value === "string") return value.length < 13 ? value : Buffer.from(value).toString();
+  if (Array.isArray(value)) return value.map(detachedCopy);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    // defineProperty, as js-yaml does: a `__proto__` key stays a plain key, never a prototype.
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, { value: detachedCopy(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
 
 const refuse = (language: string) => () => {

@@ -109,6 +109,7 @@ describe("parseYamlText", () => {
       "date: 2025-11-01\nstamp: 2025-11-01T10:00:00Z\nyear: 2025\nhex: 0x1A\noct: 0o17\nfloat: 1.5e3\nneg: -.inf\nnan: .nan",
       "title: \"Quoted: with colon\"\nsingle: 'it''s'\nfolded: >\n  one\n  two\nliteral: |\n  keep\n  lines\n",
       'list: [a, \'b\', "c"]\nmap: {k: v, n: 1}\nnested:\n  - id: x\n    stance: "#1"\n  - {id: y}',
+      "__proto__: {polluted: yes}\nconstructor: x",
       "empty:\nzero: 0\nversion: 1.10\nplus: +12\nunderscore: 1_000\nsexagesimal: 1:20",
     ];
     for (const text of samples) assert.deepEqual(parseYamlText(text, 1), careful(text), text);
