@@ -32,7 +32,8 @@ export function mentionMatcher(names: ReadonlyMap<string, ActorId>): MentionMatc
     firstWords.add(words[0]!);
     longest = Math.max(longest, words.length);
   }
-  const mayStartName = (word: string) => endings(word).some((trim) => firstWords.has(word.slice(0, word.length - trim)));
+  const mayStartName = (word: string) =>
+    endings(word).some((trim) => firstWords.has(word.slice(0, word.length - trim)));
 
   return {
     find(text) {
