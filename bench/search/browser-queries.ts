@@ -46,7 +46,11 @@ export interface QueryRun extends Traffic {
 }
 
 export interface ConfigurationRun {
-  /** Import, options, mergeIndex for each other bundle, init. */
+  /**
+   * Import, options, mergeIndex for each other bundle, init. Pagefind's worker may fetch some of
+   * its start-up files (entry, meta, wasm) only after init() resolved, so they can land in the
+   * first query's traffic instead: only the sum of the two is meaningful.
+   */
   readonly startup: Traffic;
   readonly queries: readonly QueryRun[];
 }

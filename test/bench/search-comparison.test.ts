@@ -90,6 +90,9 @@ describe("search comparison: our bundles against one single index", { skip: !has
       c.rows.some((r) => Object.keys(r.filters).length > 0),
       "some queries are filtered",
     );
+    // Equal on this corpus. Not a law: Pagefind extends a word to longer words only within the index
+    // chunk it loads, and chunk boundaries differ per bundle, so larger splits can differ (and the
+    // benchmark reports it).
     for (const r of c.rows) {
       assert.equal(r.count_ours, r.count_single, `${r.query}: ${r.count_ours} results, single index ${r.count_single}`);
       assert.ok(r.top_overlap >= 0 && r.top_overlap <= r.top_of && r.top_of <= TOP, r.query);
