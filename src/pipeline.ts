@@ -9,7 +9,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { readFile, rename, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { fork } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -138,19 +139,29 @@ export async function renderInputOf(model: SiteModel, opts: SiteOptions & { prev
 /** Pages Pagefind should index: those carrying data-pagefind-body. */
 const indexedPageCount = (m: SiteModel) => m.briefs.length + m.articles.length + m.actors.length;
 
+/**
+ * Eleventy keeps every page it renders in memory until its build ends (~1.1 GB at 23,000 pages),
+ * so large sites are rendered as a series of Eleventy builds over slices of the page list: memory
+ * stays bounded by one slice and each slice costs a few hundred milliseconds of start-up.
+ */
+const PAGES_PER_ELEVENTY_RUN = 2_500;
+
 async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix: string): Promise<number> {
-  const elev = new Eleventy(LAYOUTS_DIR, outDir, {
-    quietMode: true,
-    configPath: "", // no config file: the plugin below is the whole configuration
-    pathPrefix,
-    config(eleventyConfig: never) {
-      const cfg: EleventyConfig = eleventyConfig;
-      briefbookPlugin(cfg, { source: async () => input, publicDir: PUBLIC_DIR });
-    },
-  });
-  // Our stages report progress; Eleventy's own summary line would repeat the render stage's.
-  elev.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
-  await elev.write();
+  for (let from = 0; from < input.pages.length || from === 0; from += PAGES_PER_ELEVENTY_RUN) {
+    const slice: RenderInput = { ...input, pages: input.pages.slice(from, from + PAGES_PER_ELEVENTY_RUN) };
+    const elev = new Eleventy(LAYOUTS_DIR, outDir, {
+      quietMode: true,
+      configPath: "", // no config file: the plugin below is the whole configuration
+      pathPrefix,
+      config(eleventyConfig: never) {
+        const cfg: EleventyConfig = eleventyConfig;
+        briefbookPlugin(cfg, { source: async () => slice, publicDir: PUBLIC_DIR });
+      },
+    });
+    // Our stages report progress; Eleventy's own summary line would repeat the render stage's.
+    elev.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
+    await elev.write();
+  }
   return input.pages.length;
 }
 
@@ -168,37 +179,120 @@ async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
   if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
-/** The whole build. `outDir` changes only when every stage succeeded. */
-export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+/** What the render process reports back: the model stays there, only facts the later stages need cross over. */
+export interface RenderedSite {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: Partial<Record<Stage, number>>;
+  readonly pages: number;
+  /** Briefs, articles and actors: the pages Pagefind must index. */
+  readonly indexedPages: number;
+  readonly language: string;
+}
+
+/** load → validate → model → render into `staging`, in this process. */
+export async function renderSite(opts: SiteOptions, staging: string): Promise<RenderedSite> {
   const prepared = await prepareSite(opts);
   const timings = { ...prepared.timings };
-  if (!prepared.model) return { ok: false, diagnostics: prepared.diagnostics, timings, pages: 0 };
+  const failed = { ok: false, diagnostics: prepared.diagnostics, timings, pages: 0, indexedPages: 0, language: "" };
+  if (!prepared.model) return failed;
   const model = prepared.model;
-  const diagnostics = [...prepared.diagnostics];
+  const input = await renderInputOf(model, opts);
+  await timed(
+    "render",
+    timings,
+    opts,
+    () => renderWithEleventy(input, staging, opts.pathPrefix),
+    (n) => `${n} pages`,
+  );
+  return {
+    ok: true,
+    diagnostics: prepared.diagnostics,
+    timings,
+    pages: input.pages.length,
+    indexedPages: indexedPageCount(model),
+    language: model.site.language,
+  };
+}
 
+/**
+ * Runs renderSite in a child process. The model and Eleventy's garbage (~1.8 GB of heap at
+ * 20,000 documents if V8 is left alone) live and die there, so Pagefind starts next to a
+ * small process. The child's heap is capped in proportion to the content, which makes V8
+ * collect garbage instead of growing.
+ */
+function renderInChildProcess(opts: SiteOptions, staging: string): Promise<RenderedSite> {
+  const heapMiB = renderHeapMiB(opts.contentDir);
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(RENDER_PROCESS, [], {
+      execArgv: ["--import", TSX_LOADER, `--max-old-space-size=${heapMiB}`],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let result: RenderedSite | undefined;
+    child.on("message", (m: RenderProcessMessage) => {
+      if (m.type === "stage") opts.onStage?.(m.report);
+      else result = m.result;
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (result) return resolvePromise(result);
+      reject(
+        new Error(
+          `the render process stopped (${signal ?? `exit code ${code}`}) with a ${heapMiB} MiB heap; ` +
+            `if it ran out of memory, set BRIEFBOOK_RENDER_HEAP_MB higher`,
+        ),
+      );
+    });
+    const { onStage: _onStage, ...plain } = opts;
+    child.send({ opts: plain, staging } satisfies RenderProcessRequest);
+  });
+}
+
+export interface RenderProcessRequest {
+  readonly opts: Omit<SiteOptions, "onStage">;
+  readonly staging: string;
+}
+export type RenderProcessMessage =
+  { readonly type: "stage"; readonly report: StageReport } | { readonly type: "done"; readonly result: RenderedSite };
+
+const RENDER_PROCESS = join(ROOT, "src", "render-process.ts");
+const TSX_LOADER = import.meta.resolve("tsx");
+
+/**
+ * The model takes ~2.3x the content's size on the heap (253 MB for 110 MB at 20,000 documents);
+ * room for that, one slice of Eleventy's pages and some garbage. Overridable for unusual content.
+ */
+function renderHeapMiB(contentDir: string): number {
+  const fromEnv = Number(process.env.BRIEFBOOK_RENDER_HEAP_MB);
+  if (fromEnv > 0) return fromEnv;
+  let bytes = 0;
+  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  return Math.round(384 + (3 * bytes) / 2 ** 20);
+}
+
+/** The whole build. `outDir` changes only when every stage succeeded. */
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(opts.outDir);
   const staging = join(dirname(outDir), `.briefbook-staging-${basename(outDir)}-${randomBytes(4).toString("hex")}`);
+  const diagnostics: Diagnostic[] = [];
+  const timings: Partial<Record<Stage, number>> = {};
   try {
-    const input = await renderInputOf(model, opts);
-    await timed(
-      "render",
-      timings,
-      opts,
-      () => renderWithEleventy(input, staging, opts.pathPrefix),
-      (n) => `${n} pages`,
-    );
+    const rendered = await renderInChildProcess(opts, staging);
+    diagnostics.push(...rendered.diagnostics);
+    Object.assign(timings, rendered.timings);
+    if (!rendered.ok) return { ok: false, diagnostics, timings, pages: 0 };
 
     if (opts.index !== false) {
       const indexed = await timed(
         "index",
         timings,
         opts,
-        () =>
-          buildSearchIndex({ siteDir: staging, expectedPages: indexedPageCount(model), language: model.site.language }),
+        () => buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
         (r) => `${r.pages} pages indexed`,
       );
       diagnostics.push(...indexed.diagnostics);
-      if (hasErrors(indexed.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
+      if (hasErrors(indexed.diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
     }
 
     const checked = await timed(
@@ -209,10 +303,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       (r) => `${r.links} links in ${r.pages} pages`,
     );
     diagnostics.push(...checked.diagnostics);
-    if (hasErrors(checked.diagnostics)) return { ok: false, diagnostics, timings, pages: input.pages.length };
+    if (hasErrors(checked.diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
 
     await swapIntoPlace(staging, outDir);
-    return { ok: true, diagnostics, timings, pages: input.pages.length };
+    return { ok: true, diagnostics, timings, pages: rendered.pages };
   } catch (e) {
     diagnostics.push(
       error({

@@ -217,6 +217,29 @@ describe("a failing build", () => {
     );
   });
 
+  test("a render process that runs out of memory fails the build with a way out, and leaves _site as it was", async () => {
+    const out = path.join(dir, "_site-oom");
+    const good = await buildSite({
+      contentDir: fixture("valid-minimal"),
+      outDir: out,
+      pathPrefix: "/",
+      includeDrafts: false,
+      index: false,
+    });
+    assert.equal(good.ok, true);
+    const before = await treeHash(out);
+    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", fixture("valid-minimal"), "--out", out], {
+      cwd: ROOT,
+      env: { ...process.env, BRIEFBOOK_RENDER_HEAP_MB: "4" },
+    }).then(
+      () => assert.fail("the build should fail"),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /render process stopped .* 4 MiB heap.*BRIEFBOOK_RENDER_HEAP_MB/);
+    assert.equal(await treeHash(out), before, "_site is unchanged");
+  });
+
   test("`npm run check` reports every problem of several files in one run", async () => {
     const failed = await run("npx", ["tsx", "scripts/check.ts", "--content", fixture("invalid/many-problems")], {
       cwd: ROOT,

@@ -1,0 +1,34 @@
+/**
+ * The render process: load → validate → model → render for one build, started by buildSite
+ * (src/pipeline.ts) so that the model's memory is returned to the system before indexing.
+ */
+import { error } from "./diagnostics/diagnostic.ts";
+import { renderSite, type RenderedSite, type RenderProcessMessage, type RenderProcessRequest } from "./pipeline.ts";
+
+const send = (m: RenderProcessMessage) => new Promise<void>((done) => process.send!(m, () => done()));
+
+async function run({ opts, staging }: RenderProcessRequest): Promise<void> {
+  const stages: Promise<void>[] = [];
+  let result: RenderedSite;
+  try {
+    result = await renderSite({ ...opts, onStage: (report) => stages.push(send({ type: "stage", report })) }, staging);
+  } catch (e) {
+    if (process.env.BRIEFBOOK_DEBUG) console.error(e);
+    const message = `the build failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`;
+    const hint =
+      "this is a bug in Briefbook, not in your content; run with BRIEFBOOK_DEBUG=1 for details and report it";
+    result = {
+      ok: false,
+      diagnostics: [error({ file: "build", message, hint })],
+      timings: {},
+      pages: 0,
+      indexedPages: 0,
+      language: "",
+    };
+  }
+  await Promise.all(stages);
+  await send({ type: "done", result });
+  process.disconnect();
+}
+
+process.once("message", (request: RenderProcessRequest) => void run(request));
