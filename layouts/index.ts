@@ -37,13 +37,13 @@ export function renderPage(page: Page, ctx: RenderContext): string {
         slice: page.slice,
       });
     case "actors":
-      return shell(ctx, page, { main: actorsMain(ctx) });
+      return shell(ctx, page, { main: actorsMain(ctx, page.slice, page.kindStarts) });
     case "briefs":
       return shell(ctx, page, { main: briefsMain(ctx, page.slice), slice: page.slice });
     case "timeline":
       return shell(ctx, page, { main: timelineMain(ctx, page.slice), slice: page.slice });
     case "sources":
-      return shell(ctx, page, { main: sourcesMain(ctx) });
+      return shell(ctx, page, { main: sourcesMain(ctx, page.slice) });
     case "outlet":
       return shell(ctx, page, { main: outletMain(ctx, page.outlet, page.slice), slice: page.slice });
     case "topics":

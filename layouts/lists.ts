@@ -1,10 +1,10 @@
 /** The index pages: home, briefs archive, actors by kind, timeline, sources, topics. */
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
+import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
 import { ACTOR_KINDS } from "../src/validate/schema.ts";
-import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
+import { actorsPath, briefsPath, timelinePath, type SitePath } from "../src/model/urls.ts";
 import { actorSummary, cites, dateTag, documentRow, pager } from "./partials.ts";
 import { KIND_LABELS, plural } from "./format.ts";
 
@@ -44,21 +44,29 @@ export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
 ${pager(ctx, slice)}`;
 }
 
-export function actorsMain(ctx: RenderContext): SafeHtml {
+export function actorsMain(
+  ctx: RenderContext,
+  slice: Slice<Actor>,
+  kindStarts: ReadonlyMap<string, SitePath>,
+): SafeHtml {
   const { model } = ctx;
-  const groups = ACTOR_KINDS.map((kind) => ({ kind, actors: model.actors.filter((a) => a.kind === kind) })).filter(
-    (g) => g.actors.length > 0,
-  );
+  const kinds = ACTOR_KINDS.filter((k) => kindStarts.has(k)) as string[];
+  for (const k of kindStarts.keys()) if (!kinds.includes(k)) kinds.push(k);
+  const groups = kinds
+    .map((kind) => ({ kind, actors: slice.items.filter((a) => a.kind === kind) }))
+    .filter((g) => g.actors.length > 0);
+  const count = (kind: string) => model.actors.filter((a) => a.kind === kind).length;
   return html`<h1>Actors</h1>
 <p class="counts">${plural(model.actors.length, "actor")}: countries, people, organisations and outlets named in the briefs and their sources.</p>
-<nav class="kind-index" aria-label="Kinds"><ul>${groups.map((g) => html`<li><a href="#${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</a> <span class="count">${g.actors.length}</span></li>`)}</ul></nav>
+<nav class="kind-index" aria-label="Kinds"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(kindStarts.get(k)!)}#${k}">${KIND_LABELS[k]?.many ?? k}</a> <span class="count">${count(k)}</span></li>`)}</ul></nav>
 ${groups.map(
   (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
 <ul class="actor-grid">${g.actors.map(
     (a) =>
       html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
   )}</ul></section>`,
-)}`;
+)}
+${pager(ctx, slice)}`;
 }
 
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
@@ -80,17 +88,18 @@ ${pager(ctx, slice)}`;
 
 const articleRow = (ctx: RenderContext, a: Article) => documentRow(ctx, a);
 
-export function sourcesMain(ctx: RenderContext): SafeHtml {
+export function sourcesMain(ctx: RenderContext, slice: Slice<Outlet>): SafeHtml {
   const { model } = ctx;
   return html`<h1>Sources</h1>
 <p class="counts">${plural(model.articles.length, "source article")} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet")}.</p>
-${model.outlets.map(
+${slice.items.map(
   (o) => html`<section aria-labelledby="outlet-${o.actor?.id ?? "unstated"}">
 <h2 id="outlet-${o.actor?.id ?? "unstated"}"><a href="${ctx.href(o.path)}">${o.name}</a> <span class="count">${o.articles.length}</span></h2>
 <ul class="doc-list">${o.articles.slice(0, OUTLET_PREVIEW).map((a) => articleRow(ctx, a))}</ul>
 ${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article")} →</a></p>` : ""}
 </section>`,
-)}`;
+)}
+${pager(ctx, slice)}`;
 }
 
 export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Article>): SafeHtml {

@@ -17,6 +17,7 @@ import {
   topicsPath,
   type SitePath,
 } from "../model/urls.ts";
+import { ACTOR_KINDS } from "../validate/schema.ts";
 
 /** One page of a paginated list. */
 export interface Slice<T> {
@@ -40,10 +41,10 @@ export type Page = PageBase &
     | { readonly layout: "brief"; readonly brief: Brief }
     | { readonly layout: "article"; readonly article: Article }
     | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Document> }
-    | { readonly layout: "actors" }
+    | { readonly layout: "actors"; readonly slice: Slice<Actor>; readonly kindStarts: ReadonlyMap<string, SitePath> }
     | { readonly layout: "briefs"; readonly slice: Slice<Brief> }
     | { readonly layout: "timeline"; readonly slice: Slice<TimelineEntry> }
-    | { readonly layout: "sources" }
+    | { readonly layout: "sources"; readonly slice: Slice<Outlet> }
     | { readonly layout: "outlet"; readonly outlet: Outlet; readonly slice: Slice<Article> }
     | { readonly layout: "topics" }
     | { readonly layout: "topic"; readonly topic: TopicEntry; readonly slice: Slice<Brief> }
@@ -71,6 +72,15 @@ export function paginate<T>(items: readonly T[], perPage: number, base: SitePath
   return out;
 }
 
+/** Actors per page of the actor index (a row is ~150 bytes) and outlets per page of the sources index (each with a few articles). */
+const INDEX_PER_PAGE = 300;
+const OUTLETS_PER_PAGE = 20;
+/** The index lists actors grouped by kind, in the schema's order of kinds. */
+const kindOrder = (kind: string) => {
+  const i = (ACTOR_KINDS as readonly string[]).indexOf(kind);
+  return i === -1 ? ACTOR_KINDS.length : i;
+};
+
 const titled = (title: string, slice: Slice<unknown>) =>
   slice.number > 1 ? `${title} (page ${slice.number} of ${slice.count})` : title;
 
@@ -78,8 +88,6 @@ export function pagesOf(model: SiteModel): Page[] {
   const per = model.site.per_page;
   const pages: Page[] = [
     { layout: "home", path: homePath, title: model.site.title },
-    { layout: "actors", path: actorsPath, title: "Actors" },
-    { layout: "sources", path: sourcesPath, title: "Sources" },
     { layout: "topics", path: topicsPath, title: "Topics" },
     { layout: "search", path: searchPath, title: "Search" },
     { layout: "not-found", path: notFoundPath, title: "Page not found" },
@@ -88,13 +96,43 @@ export function pagesOf(model: SiteModel): Page[] {
   // Path and title are filled in by listPages; the placeholder keeps each page's type exact.
   const at = { path: homePath, title: "" };
   /** Every page of a list at `base`: the same title and layout data, one slice per page. */
-  const listPages = <T>(items: readonly T[], base: SitePath, title: string, page: (slice: Slice<T>) => Page) =>
-    paginate(items, per, base).map((slice) => ({
+  const listPages = <T>(
+    items: readonly T[],
+    base: SitePath,
+    title: string,
+    page: (slice: Slice<T>) => Page,
+    perPage = per,
+  ) =>
+    paginate(items, perPage, base).map((slice) => ({
       ...page(slice),
       path: pageOf(base, slice.number),
       title: titled(title, slice),
     }));
 
+  // The indexes of actors and outlets grow with the archive too: a thousand actors made a 160 KB page.
+  const actorsByKind = [...model.actors].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
+  const kindStarts = new Map<string, SitePath>();
+  actorsByKind.forEach((a, i) => {
+    if (!kindStarts.has(a.kind)) kindStarts.set(a.kind, pageOf(actorsPath, Math.floor(i / INDEX_PER_PAGE) + 1));
+  });
+  pages.push(
+    ...listPages(
+      actorsByKind,
+      actorsPath,
+      "Actors",
+      (slice) => ({ layout: "actors", ...at, slice, kindStarts }),
+      INDEX_PER_PAGE,
+    ),
+  );
+  pages.push(
+    ...listPages(
+      model.outlets,
+      sourcesPath,
+      "Sources",
+      (slice) => ({ layout: "sources", ...at, slice }),
+      OUTLETS_PER_PAGE,
+    ),
+  );
   pages.push(...listPages(model.briefs, briefsPath, "All briefs", (slice) => ({ layout: "briefs", ...at, slice })));
   pages.push(...listPages(model.timeline, timelinePath, "Timeline", (slice) => ({ layout: "timeline", ...at, slice })));
   for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });

@@ -216,3 +216,55 @@ describe("pagesOf over the cross-links fixture", () => {
     assert.ok(!pages.some((p) => p.path === "/briefs/later-draft/"), "drafts get no page");
   });
 });
+
+describe("the actor and source indexes at archive scale", () => {
+  /** 650 actors (people, then countries), 45 outlets with one article each: more than one page of each index. */
+  function manyActors(): Record<string, string> {
+    const files: Record<string, string> = { "site.yaml": "title: Big Desk\n" };
+    for (let i = 0; i < 600; i++) files[`actors/person-${i}.yaml`] = `name: Person Number ${i}\nkind: person\n`;
+    for (let i = 0; i < 50; i++) files[`actors/country-${i}.yaml`] = `name: Country Number ${i}\nkind: country\n`;
+    for (let i = 0; i < 45; i++) {
+      files[`actors/outlet-${i}.yaml`] = `name: Outlet Number ${i}\nkind: media-outlet\n`;
+      files[`articles/story-${i}.md`] =
+        `---\ntitle: Story ${i}\noutlet: outlet-${i}\npublished: 2025-01-01\n---\nText.\n`;
+    }
+    return files;
+  }
+
+  test("split into pages of bounded length, every actor and outlet listed once, kinds linked to where they start", async () => {
+    const { dir, cleanup } = await tempContent(manyActors());
+    try {
+      const run = await validateDir(dir);
+      assert.equal(run.diagnostics.filter((d) => d.severity === "error").length, 0, dump(run.diagnostics));
+      const model = buildModel(run.validated.content, { pathPrefix: "/", includeDrafts: false });
+      const pages = pagesOf(model);
+      const actorPages = pages.filter((p) => p.layout === "actors");
+      assert.deepEqual(
+        actorPages.map((p) => p.path),
+        ["/actors/", "/actors/page/2/", "/actors/page/3/"],
+      );
+      const listed = actorPages.flatMap((p) => sliceOf(p).items as { id: string; kind: string }[]);
+      assert.equal(listed.length, model.actors.length);
+      assert.equal(new Set(listed.map((a) => a.id)).size, model.actors.length);
+      for (const p of actorPages) assert.ok(sliceOf(p).items.length <= 300);
+      // Countries come before people (the schema's order of kinds), and the nav says where each kind starts.
+      const first = actorPages[0]!;
+      assert.ok(first.layout === "actors");
+      assert.equal(first.kindStarts.get("country"), "/actors/");
+      const personStart = first.kindStarts.get("person")!;
+      const page = byPath(pages).get(personStart);
+      assert.ok((sliceOf(page).items as { kind: string }[]).some((a) => a.kind === "person"));
+      const before = actorPages[actorPages.findIndex((p) => p.path === personStart) - 1];
+      if (before) assert.ok(!(sliceOf(before).items as { kind: string }[]).some((a) => a.kind === "person"));
+
+      const sourcePages = pages.filter((p) => p.layout === "sources");
+      assert.deepEqual(
+        sourcePages.map((p) => p.path),
+        ["/sources/", "/sources/page/2/", "/sources/page/3/"],
+      );
+      assert.equal(sourcePages.flatMap((p) => sliceOf(p).items).length, model.outlets.length);
+    } finally {
+      await cleanup();
+    }
+  });
+});
