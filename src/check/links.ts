@@ -4,7 +4,8 @@
  * Regex-based rather than a full HTML parser: the site's HTML comes from our own layouts, which
  * always quote attributes, and this stays fast at tens of thousands of pages.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -34,10 +35,6 @@ async function listFiles(root: string): Promise<string[]> {
     );
 }
 
-async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
-}
-
 const idsOf = (text: string) => new Set(Array.from(text.matchAll(ID), (m) => m[1]!));
 
 /** `notBuilt`: site folders deliberately absent from this build (`pagefind/` when indexing is off). */
@@ -52,57 +49,75 @@ export async function checkLinks(
   let links = 0;
   let more = 0;
   const report = (d: Diagnostic) => (problems.length < MAX_REPORTED ? problems.push(d) : more++);
+  // A site repeats its links (navigation, actor links) on thousands of pages: each is resolved once.
+  const resolved = new Map<string, ResolvedLink>();
   // target page → fragment → first page linking to it
   const fragments = new Map<string, Map<string, string>>();
 
-  await inBatches(pages, 64, async (page) => {
-    const text = await readFile(join(siteDir, page), "utf8");
+  // Synchronous reads: ~3x faster than fs/promises for 20,000 small files, and nothing else
+  // in this process needs the event loop meanwhile (Pagefind works in its own process).
+  for (const page of pages) {
+    const text = readFileSync(join(siteDir, page), "utf8");
     let ownIds: Set<string> | undefined;
     for (const m of text.matchAll(ATTR)) {
-      const url = m[1]!.replace(/&amp;/g, "&");
-      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) continue; // external
+      const raw = m[1]!;
+      let link = resolved.get(raw);
+      if (!link) resolved.set(raw, (link = resolveLink(raw, pathPrefix, files, notBuilt)));
+      if (link.kind === "external") continue;
       links++;
-      const [pathAndQuery = "", fragment] = url.split("#", 2);
-      const path = pathAndQuery.split("?")[0]!;
-      if (path === "") {
+      if (link.kind === "broken") report(broken(page, link.url, link.why));
+      else if (link.kind === "same-page") {
         ownIds ??= idsOf(text);
-        if (fragment && !ownIds.has(fragment))
-          report(broken(page, url, `no element with id '${fragment}' on this page`));
-        continue;
-      }
-      if (!path.startsWith("/")) {
-        report(broken(page, url, "relative link; the layouts should only write links from the site root"));
-        continue;
-      }
-      if (!path.startsWith(pathPrefix)) {
-        report(broken(page, url, `does not start with the path prefix '${pathPrefix}'`));
-        continue;
-      }
-      const rel = decodeURIComponent(path.slice(pathPrefix.length));
-      if (notBuilt.some((folder) => rel.startsWith(folder))) continue;
-      const target = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
-      if (!files.has(target)) {
-        report(broken(page, url, "no such page in the built site"));
-        continue;
-      }
-      if (fragment) {
-        let wanted = fragments.get(target);
-        if (!wanted) fragments.set(target, (wanted = new Map()));
-        if (!wanted.has(fragment)) wanted.set(fragment, page);
+        if (!ownIds.has(link.fragment))
+          report(broken(page, link.url, `no element with id '${link.fragment}' on this page`));
+      } else if (link.kind === "page" && link.fragment) {
+        let wanted = fragments.get(link.target);
+        if (!wanted) fragments.set(link.target, (wanted = new Map()));
+        if (!wanted.has(link.fragment)) wanted.set(link.fragment, page);
       }
     }
-  });
+  }
 
-  await inBatches([...fragments], 64, async ([target, wanted]) => {
-    const ids = idsOf(await readFile(join(siteDir, target), "utf8"));
+  for (const [target, wanted] of fragments) {
+    const ids = idsOf(readFileSync(join(siteDir, target), "utf8"));
     for (const [fragment, from] of wanted) {
       if (!ids.has(fragment))
         report(broken(from, `${target}#${fragment}`, `'${target}' has no element with id '${fragment}'`));
     }
-  });
+  }
 
   if (more > 0) problems.push(error({ file: "_site", message: `…and ${more} more broken links` }));
   return { pages: pages.length, links, diagnostics: problems };
+}
+
+type ResolvedLink =
+  | { readonly kind: "external" }
+  | { readonly kind: "unchecked" }
+  | { readonly kind: "same-page"; readonly url: string; readonly fragment: string }
+  | { readonly kind: "page"; readonly target: string; readonly fragment?: string }
+  | { readonly kind: "broken"; readonly url: string; readonly why: string };
+
+/** What an href/src/action value points at in the built site; pure, so the caller can memoise it. */
+function resolveLink(
+  raw: string,
+  pathPrefix: string,
+  files: ReadonlySet<string>,
+  notBuilt: readonly string[],
+): ResolvedLink {
+  const url = raw.replace(/&amp;/g, "&");
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return { kind: "external" };
+  const [pathAndQuery = "", fragment] = url.split("#", 2);
+  const path = pathAndQuery.split("?")[0]!;
+  if (path === "") return fragment ? { kind: "same-page", url, fragment } : { kind: "unchecked" };
+  if (!path.startsWith("/"))
+    return { kind: "broken", url, why: "relative link; the layouts should only write links from the site root" };
+  if (!path.startsWith(pathPrefix))
+    return { kind: "broken", url, why: `does not start with the path prefix '${pathPrefix}'` };
+  const rel = decodeURIComponent(path.slice(pathPrefix.length));
+  if (notBuilt.some((folder) => rel.startsWith(folder))) return { kind: "unchecked" };
+  const target = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+  if (!files.has(target)) return { kind: "broken", url, why: "no such page in the built site" };
+  return fragment ? { kind: "page", target, fragment } : { kind: "page", target };
 }
 
 const broken = (page: string, url: string, why: string): Diagnostic =>
