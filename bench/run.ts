@@ -133,7 +133,7 @@ async function searchComparison(
   siteDir: string,
   logFile: string,
 ): Promise<{ search: SearchComparison | null; note: string | null }> {
-  if (options.search === false) return { search: null, note: "skipped (--no-search)" };
+  if (options.search === false) return { search: null, note: "skipped on request (search: false)" };
   if (!built) return { search: null, note: "our build has no output" };
   if (!hasChromium()) return { search: null, note: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` };
   try {
