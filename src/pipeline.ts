@@ -22,6 +22,7 @@ import type { SiteModel } from "./model/types.ts";
 import { pagesOf } from "./render/pages.ts";
 import briefbookPlugin, { type EleventyConfig, type RenderInput } from "./render/eleventy-plugin.ts";
 import { buildSearchIndex } from "./search/pagefind.ts";
+import { bundleCount, bundleDirs } from "./search/bundles.ts";
 import { checkLinks } from "./check/links.ts";
 
 export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
@@ -132,6 +133,8 @@ export async function renderInputOf(model: SiteModel, opts: SiteOptions & { prev
       pathPrefix: opts.pathPrefix,
       stylesheet: `${opts.pathPrefix}css/site.css?v=${version}`,
       preview: opts.preview ?? false,
+      // The same rule the index stage follows, from the page count it will check.
+      searchBundles: bundleDirs(bundleCount(indexedPageCount(model))),
     }),
   };
 }
@@ -283,27 +286,29 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     Object.assign(timings, rendered.timings);
     if (!rendered.ok) return { ok: false, diagnostics, timings, pages: 0 };
 
-    if (opts.index !== false) {
-      const indexed = await timed(
-        "index",
+    // Pagefind works in its own process: the link check runs meanwhile on the other core. It
+    // skips the index's folders, which are still being written (the index stage checks those).
+    const [indexed, checked] = await Promise.all([
+      opts.index === false
+        ? undefined
+        : timed(
+            "index",
+            timings,
+            opts,
+            () =>
+              buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
+            (r) => `${r.pages} pages indexed`,
+          ),
+      timed(
+        "check",
         timings,
         opts,
-        () => buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
-        (r) => `${r.pages} pages indexed`,
-      );
-      diagnostics.push(...indexed.diagnostics);
-      if (hasErrors(indexed.diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
-    }
-
-    const checked = await timed(
-      "check",
-      timings,
-      opts,
-      () => checkLinks(staging, opts.pathPrefix, opts.index === false ? ["pagefind/"] : []),
-      (r) => `${r.links} links in ${r.pages} pages`,
-    );
-    diagnostics.push(...checked.diagnostics);
-    if (hasErrors(checked.diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
+        () => checkLinks(staging, opts.pathPrefix, ["pagefind"]),
+        (r) => `${r.links} links in ${r.pages} pages`,
+      ),
+    ]);
+    diagnostics.push(...(indexed?.diagnostics ?? []), ...checked.diagnostics);
+    if (hasErrors(diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
 
     await swapIntoPlace(staging, outDir);
     return { ok: true, diagnostics, timings, pages: rendered.pages };
