@@ -13,7 +13,6 @@ import { fork } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
@@ -150,6 +149,8 @@ const indexedPageCount = (m: SiteModel) => m.briefs.length + m.articles.length +
 const PAGES_PER_ELEVENTY_RUN = 2_500;
 
 async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix: string): Promise<number> {
+  // Imported here: the build's parent process never renders, and Eleventy costs ~40 MB to load.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   for (let from = 0; from < input.pages.length || from === 0; from += PAGES_PER_ELEVENTY_RUN) {
     const slice: RenderInput = { ...input, pages: input.pages.slice(from, from + PAGES_PER_ELEVENTY_RUN) };
     const elev = new Eleventy(LAYOUTS_DIR, outDir, {
