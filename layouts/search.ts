@@ -6,13 +6,13 @@ import { actorsPath, searchPath, sourcesPath, timelinePath, topicsPath } from ".
  * The search page: Pagefind's default UI, the only script on the site. The query lives in the
  * URL (`?q=Rubio`, `&sort=date`) so searches can be shared and the back button works. Filters
  * only narrow a search with a term: browsing without one belongs to the list pages, which cost
- * no index download.
+ * no index download. A site indexed as several bundles lists them all and the UI merges them.
  */
 export function searchHead(ctx: RenderContext): SafeHtml {
-  const bundle = `${ctx.pathPrefix}pagefind/`;
+  const [bundle = `${ctx.pathPrefix}pagefind/`, ...merged] = ctx.searchBundles.map((dir) => ctx.pathPrefix + dir);
   return html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
 <script src="${bundle}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-bundle="${bundle}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+<script type="module" id="search-config" data-bundle="${bundle}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
 }
 
 // Plain JavaScript for the browser, kept tiny: configuration and URL state, nothing else.
@@ -27,9 +27,17 @@ sortSelect.addEventListener("change", () => {
   if (sortSelect.value === "date") url.searchParams.set("sort", "date"); else url.searchParams.delete("sort");
   location.assign(url);
 });
+// A large site's index is several bundles (src/search/bundles.ts), merged here. For "newest first"
+// Pagefind scores a result by its place in its own bundle's date order; the index stage deals pages
+// into bundles so that those places agree across bundles, and these weights break ties between
+// bundles the way that dealing requires. Relevance scores are left as they are.
+const merged = cfg.merge.split(" ").filter(Boolean);
+const weight = (i) => (sortByDate ? 1 + (merged.length - i) * 1e-9 : 1);
 const ui = new PagefindUI({
   element: "#search",
   bundlePath: cfg.bundle,
+  mergeIndex: merged.map((bundlePath, i) => ({ bundlePath, baseUrl: cfg.base, indexWeight: weight(i + 1) })),
+  indexWeight: weight(0),
   baseUrl: cfg.base,
   showImages: false,
   showSubResults: false,

@@ -1,0 +1,74 @@
+/**
+ * How the search index is split into Pagefind bundles. Pagefind keeps a bundle's pages in memory
+ * while it writes the bundle (about 200 KB a page, measured at 10,000 briefs: docs/performance.md),
+ * so a large site is indexed as several bundles, one after another, that the search page merges.
+ *
+ * Pure functions of the number of indexed pages: the pipeline uses them to tell the search page
+ * which bundles exist before anything is rendered, and the index stage to write exactly those.
+ */
+
+/**
+ * Pages per bundle unless `BRIEFBOOK_SEARCH_BUNDLE_PAGES` says otherwise. At 2,000 pages the
+ * Pagefind process peaks at ~360 MB (~450 MB without the allocator setting in pagefind.ts); at
+ * 5,000 it passed 1 GB, over the whole build's budget on its own.
+ */
+export const DEFAULT_MAX_PAGES_PER_BUNDLE = 2000;
+
+/** The bundle size for this build: the environment's `BRIEFBOOK_SEARCH_BUNDLE_PAGES`, else the default. */
+export function maxPagesPerBundle(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const value = Number(env.BRIEFBOOK_SEARCH_BUNDLE_PAGES);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_PAGES_PER_BUNDLE;
+}
+
+/** How many bundles `pages` indexed pages need: at least one, so a small site keeps its single `pagefind/`. */
+export function bundleCount(pages: number, maxPages: number = maxPagesPerBundle()): number {
+  return Math.max(1, Math.ceil(pages / Math.max(1, maxPages)));
+}
+
+/**
+ * The bundles' folders under the site root, the first one first: `pagefind/`, `pagefind-2/`, …
+ * The first keeps Pagefind's default name, so the UI's script and stylesheet stay where they were.
+ */
+export function bundleDirs(count: number): readonly string[] {
+  return Array.from({ length: Math.max(1, count) }, (_, i) => (i === 0 ? "pagefind/" : `pagefind-${i + 1}/`));
+}
+
+/** FNV-1a, 32 bits: a stable, dependency-free hash of a page's URL. */
+function hashOf(url: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface BundledPage {
+  readonly url: string;
+  /** The page's value of the search page's sort (its date), when it has one. */
+  readonly sortValue?: string | undefined;
+}
+
+/**
+ * Deals pages into `count` bundles so that each is an even sample of the site: its word
+ * statistics, which Pagefind ranks by, stay close to the whole site's, and bundle sizes differ by
+ * at most one (never over the maximum that gave `count`, never empty while pages ≥ count).
+ *
+ * Dated pages are dealt in date order, newest last, round-robin from the last bundle to the first;
+ * then the undated ones in order of a hash of their URL. That order is what keeps "newest first"
+ * exact across bundles: Pagefind scores a sorted result by its position in its bundle's list of
+ * dated pages, so the page of site-wide rank r (oldest 0) scores ⌊r / count⌋ in bundle
+ * `count − 1 − r mod count`, and the search page breaks the ties by bundle (`layouts/search.ts`).
+ */
+export function splitIntoBundles<T extends BundledPage>(pages: readonly T[], count: number): T[][] {
+  const dated = pages
+    .filter((p) => p.sortValue !== undefined)
+    .sort((a, b) => byText(a.sortValue ?? "", b.sortValue ?? "") || byText(a.url, b.url));
+  const undated = pages
+    .filter((p) => p.sortValue === undefined)
+    .map((page) => ({ page, hash: hashOf(page.url) }))
+    .sort((a, b) => a.hash - b.hash || byText(a.page.url, b.page.url))
+    .map((h) => h.page);
+  const bundles = Array.from({ length: count }, (): T[] => []);
+  [...dated, ...undated].forEach((page, i) => bundles[count - 1 - (i % count)]!.push(page));
+  return bundles;
+}
