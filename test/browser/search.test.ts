@@ -1,10 +1,11 @@
 /**
  * Search in a real browser: Debian's Chromium against the bundled site built with the real
- * Eleventy and Pagefind, served on 127.0.0.1, at `/` and under a GitHub Pages path prefix.
+ * Eleventy and Pagefind, served on 127.0.0.1, at `/` and under a GitHub Pages path prefix, with
+ * the index in one Pagefind bundle and split into several (as large sites are) that the page merges.
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -13,10 +14,66 @@ import { launchBrowser } from "../helpers/browser.ts";
 import { serveSite, type StaticSite } from "../helpers/static-server.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
+const CROSS_LINKS = path.resolve(import.meta.dirname, "../fixtures/cross-links");
 const RESULT = ".pagefind-ui__result-link";
 
-for (const prefix of ["/some-repo/", "/"]) {
-  describe(`search on the bundled site under ${prefix}`, () => {
+/**
+ * Builds `contentDir` into `outDir`, its search index split into bundles of at most `bundlePages`
+ * pages when given (the environment is how a build is told), and checks the split happened.
+ */
+async function build(contentDir: string, outDir: string, pathPrefix: string, bundlePages?: number): Promise<void> {
+  const saved = process.env.BRIEFBOOK_SEARCH_BUNDLE_PAGES;
+  if (bundlePages === undefined) delete process.env.BRIEFBOOK_SEARCH_BUNDLE_PAGES;
+  else process.env.BRIEFBOOK_SEARCH_BUNDLE_PAGES = String(bundlePages);
+  try {
+    const built = await buildSite({ contentDir, outDir, pathPrefix, includeDrafts: false });
+    assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
+  } finally {
+    if (saved === undefined) delete process.env.BRIEFBOOK_SEARCH_BUNDLE_PAGES;
+    else process.env.BRIEFBOOK_SEARCH_BUNDLE_PAGES = saved;
+  }
+  const bundles = (await readdir(outDir)).filter((d) => /^pagefind(-\d+)?$/.test(d));
+  if (bundlePages === undefined) assert.deepEqual(bundles, ["pagefind"]);
+  else assert.ok(bundles.length >= 3, `several bundles: ${bundles.join(", ")}`);
+}
+
+const bundling = (bundlePages?: number) => (bundlePages ? `, split into bundles of ${bundlePages} pages` : "");
+
+/** The count Pagefind announces (“7 results for strikes”) once a search has settled. */
+async function announcedCount(page: Page, unlike?: number): Promise<number> {
+  const handle = await page.waitForFunction((old) => {
+    const m = /^(\d+) results? for/.exec(document.querySelector(".pagefind-ui__message")?.textContent ?? "");
+    return m && Number(m[1]) !== old ? m[1] : null;
+  }, unlike ?? -1);
+  return Number(await handle.jsonValue());
+}
+
+const resultLinks = (page: Page) => page.$$eval(RESULT, (as) => as.map((a) => a.getAttribute("href") ?? ""));
+
+/** Every result link, pressing “Load more results” until the whole announced count is shown. */
+async function allResultLinks(page: Page, count: number): Promise<string[]> {
+  while (await page.$(".pagefind-ui__button")) await page.click(".pagefind-ui__button");
+  await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result-link").length === n, count);
+  return resultLinks(page);
+}
+
+/** The date each result carries for sorting, read from its page ("" when it has none). */
+async function datesOf(site: StaticSite, hrefs: readonly string[]): Promise<string[]> {
+  return Promise.all(
+    hrefs.map(async (href) => {
+      const page = await (await fetch(new URL(href, site.origin))).text();
+      return /data-pagefind-sort="date">([^<]*)</.exec(page)?.[1] ?? "";
+    }),
+  );
+}
+
+for (const [prefix, bundlePages] of [
+  ["/some-repo/", undefined],
+  ["/", undefined],
+  ["/some-repo/", 5],
+  ["/", 5],
+] as const) {
+  describe(`search on the bundled site under ${prefix}${bundling(bundlePages)}`, () => {
     let dir: string;
     let site: StaticSite;
     let browser: Browser;
@@ -26,13 +83,7 @@ for (const prefix of ["/some-repo/", "/"]) {
 
     before(async () => {
       dir = await mkdtemp(path.join(tmpdir(), "briefbook-browser-"));
-      const built = await buildSite({
-        contentDir: CONTENT,
-        outDir: path.join(dir, "_site"),
-        pathPrefix: prefix,
-        includeDrafts: false,
-      });
-      assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
+      await build(CONTENT, path.join(dir, "_site"), prefix, bundlePages);
       site = await serveSite(path.join(dir, "_site"), prefix);
       browser = await launchBrowser();
       context = await browser.newContext();
@@ -53,23 +104,6 @@ for (const prefix of ["/some-repo/", "/"]) {
       await page.goto(site.url(`/search/?q=${encodeURIComponent(term)}`));
       await page.waitForSelector(RESULT);
       return page;
-    }
-    const resultLinks = (page: Page) => page.$$eval(RESULT, (as) => as.map((a) => a.getAttribute("href") ?? ""));
-
-    /** The count Pagefind announces (“7 results for strikes”) once a search has settled. */
-    async function announcedCount(page: Page, unlike?: number): Promise<number> {
-      const handle = await page.waitForFunction((old) => {
-        const m = /^(\d+) results? for/.exec(document.querySelector(".pagefind-ui__message")?.textContent ?? "");
-        return m && Number(m[1]) !== old ? m[1] : null;
-      }, unlike ?? -1);
-      return Number(await handle.jsonValue());
-    }
-
-    /** Every result link, pressing “Load more results” until the whole announced count is shown. */
-    async function allResultLinks(page: Page, count: number): Promise<string[]> {
-      while (await page.$(".pagefind-ui__button")) await page.click(".pagefind-ui__button");
-      await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result-link").length === n, count);
-      return resultLinks(page);
     }
 
     test("typing “Rubio” lists his actor page and the briefs quoting him, and the links work", async () => {
@@ -174,43 +208,113 @@ for (const prefix of ["/some-repo/", "/"]) {
   });
 }
 
-describe("sorting by date on a fixture whose documents span several days", () => {
+for (const bundlePages of [undefined, 3]) {
+  describe(`sorting by date on a fixture whose documents span several days${bundling(bundlePages)}`, () => {
+    let dir: string;
+    let site: StaticSite;
+    let browser: Browser;
+
+    before(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), "briefbook-sort-"));
+      await build(CROSS_LINKS, path.join(dir, "_site"), "/", bundlePages);
+      site = await serveSite(path.join(dir, "_site"), "/");
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    test("“Newest first” lists dated results, and only those, in descending date order", async () => {
+      const page = await browser.newPage();
+      await page.goto(site.url("/search/?q=strikes&sort=date"));
+      const count = await announcedCount(page);
+      const dates = await datesOf(site, await allResultLinks(page, count));
+      assert.ok(new Set(dates).size >= 3, `several dates to order: ${dates.join(", ")}`);
+      assert.ok(!dates.includes(""), `undated pages (actors) are not date-sorted results: ${dates.join(", ")}`);
+      assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
+      await page.close();
+    });
+  });
+}
+
+describe("a site split into bundles answers as the same site in one bundle does, under /some-repo/", () => {
+  const prefix = "/some-repo/";
   let dir: string;
-  let site: StaticSite;
+  let one: StaticSite;
+  let split: StaticSite;
   let browser: Browser;
 
   before(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "briefbook-sort-"));
-    const built = await buildSite({
-      contentDir: path.resolve(import.meta.dirname, "../fixtures/cross-links"),
-      outDir: path.join(dir, "_site"),
-      pathPrefix: "/",
-      includeDrafts: false,
-    });
-    assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
-    site = await serveSite(path.join(dir, "_site"), "/");
+    dir = await mkdtemp(path.join(tmpdir(), "briefbook-merge-"));
+    await build(CROSS_LINKS, path.join(dir, "one"), prefix);
+    await build(CROSS_LINKS, path.join(dir, "split"), prefix, 3);
+    one = await serveSite(path.join(dir, "one"), prefix);
+    split = await serveSite(path.join(dir, "split"), prefix);
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
-    await site?.close();
+    await one?.close();
+    await split?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  test("“Newest first” lists dated results in descending date order", async () => {
+  /** What a reader gets for a search: the announced count, every result link and excerpt, and the filter counts. */
+  async function seen(site: StaticSite, query: string, actor?: string) {
     const page = await browser.newPage();
-    await page.goto(site.url("/search/?q=strikes&sort=date"));
-    await page.waitForSelector(RESULT);
-    while (await page.$(".pagefind-ui__button")) await page.click(".pagefind-ui__button");
-    const links = await page.$$eval(RESULT, (as) => as.map((a) => a.getAttribute("href") ?? ""));
-    const dates: string[] = [];
-    for (const href of links) {
-      await page.goto(new URL(href, site.origin).href);
-      const date = await page.$eval("[data-pagefind-sort=date]", (e) => e.textContent ?? "").catch(() => "");
-      if (date) dates.push(date);
+    await page.goto(site.url(`/search/?q=${encodeURIComponent(query)}`));
+    let count = await announcedCount(page);
+    if (actor) {
+      const block = ".pagefind-ui__filter-block:has(summary:text-is('Actor'))";
+      await page.click(`${block} summary`);
+      await page.check(`${block} input[type=checkbox][id$='${actor}']`);
+      count = await announcedCount(page, count);
     }
-    assert.ok(new Set(dates).size >= 3, `several dates to order: ${dates.join(", ")}`);
-    assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
+    const links = await allResultLinks(page, count);
+    const excerpts = await page.$$eval(".pagefind-ui__result-excerpt", (ps) => ps.map((p) => p.textContent ?? ""));
+    // The filter counts from the page's own Pagefind, which the UI has merged the bundles into (the
+    // panel itself may still show the counts before the search: a race in Pagefind's UI).
+    const filters = await page.evaluate(
+      async ([q, a]) => {
+        const bundle = document.getElementById("search-config")?.dataset.bundle ?? "";
+        const pf = (await import(`${bundle}pagefind.js`)) as {
+          search(t: string, o: object): Promise<{ filters: Record<string, Record<string, number>> }>;
+        };
+        return (await pf.search(q!, a ? { filters: { actor: [a] } } : {})).filters;
+      },
+      [query, actor],
+    );
     await page.close();
+    return { count, links: [...links].sort(), excerpts: excerpts.sort(), filters };
+  }
+
+  test("the same results, excerpts and filter counts for several searches", async () => {
+    // Words every bundle holds: a bundle without a word answers with its longest prefix (test/search/pagefind.test.ts).
+    for (const query of ["strikes", "Starmer", "memo", "Venezuela"]) {
+      const expected = await seen(one, query);
+      assert.ok(expected.count > 0, query);
+      assert.deepEqual(await seen(split, query), expected, query);
+    }
+  });
+
+  test("the same results and counts with an actor filter", async () => {
+    const expected = await seen(one, "strikes", "United Kingdom");
+    assert.ok(expected.count > 0);
+    assert.deepEqual(await seen(split, "strikes", "United Kingdom"), expected);
+  });
+
+  test("the same dates, newest first, when sorted by date", async () => {
+    const order = async (site: StaticSite) => {
+      const page = await browser.newPage();
+      await page.goto(site.url("/search/?q=strikes&sort=date"));
+      const dates = await datesOf(site, await allResultLinks(page, await announcedCount(page)));
+      await page.close();
+      return dates;
+    };
+    const expected = await order(one);
+    assert.deepEqual(expected, [...expected].sort().reverse());
+    assert.deepEqual(await order(split), expected);
   });
 });
