@@ -328,7 +328,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Re-indexes the preview after each rebuild, so search follows content edits. */
+/**
+ * Re-indexes the preview after each rebuild, so search follows content edits. With no page count
+ * given, the index stage splits the bundles by the searchable pages it finds: the model's briefs,
+ * articles and actors, the same count renderInputOf gave the search page, so both agree.
+ */
 export async function indexPreview(siteDir: string): Promise<void> {
   const { diagnostics } = await buildSearchIndex({ siteDir });
   for (const d of diagnostics) console.error(`search index: ${d.message}`);
