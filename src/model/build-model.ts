@@ -1,5 +1,5 @@
 import type { ActorId, ArticleId, BriefId, ParagraphRef } from "../validate/ids.ts";
-import { scanBodyReferences } from "../validate/references.ts";
+import { scanBodyReferences, type ActorLinkRef, type CitationRef } from "../validate/references.ts";
 import { topicSlug } from "../validate/ids.ts";
 import type { ValidContent, ValidArticle, ValidBrief } from "../validate/validate.ts";
 import { markdownRenderer, type LinkResolver } from "./markdown.ts";
@@ -14,6 +14,7 @@ import {
   type Citation,
   type CoActor,
   type Document,
+  type Html,
   type Outlet,
   type SiteModel,
   type TimelineEntry,
@@ -35,7 +36,57 @@ export interface ModelOptions {
   readonly pathPrefix: string;
   /** Drafts appear in preview, never in a production build. */
   readonly includeDrafts: boolean;
+  /** Work to reuse from the previous build of the same site (the preview's rebuilds); see `modelCache`. */
+  readonly cache?: ModelCache;
 }
+
+/**
+ * Per-document work kept from one build to the next, so that a rebuild after a one-file edit
+ * renders only that file's Markdown: each brief body's references and HTML, each article's
+ * paragraph HTML and the actors it mentions. An entry is reused only when its text is unchanged
+ * and so is everything else its HTML depends on (`actorKey`: the path prefix and every actor's id,
+ * name and aliases; `citeKey`, for brief bodies: also every article's id, title and outlet).
+ * With `sourceOf`, a brief whose file is unchanged is reused whole, citations and all.
+ * Each build keeps only the entries it used, so the cache never holds more than one site.
+ */
+export interface ModelCache {
+  /**
+   * What a content file (`briefs/x.md`) held when it was read: any value that changes whenever the
+   * file does, such as the loaded file object of a loader that keeps unchanged files.
+   */
+  readonly sourceOf?: (file: string) => unknown;
+  actorKey: string;
+  citeKey: string;
+  briefs: Map<BriefId, BriefWork>;
+  articles: Map<ArticleId, ArticleWork>;
+}
+interface BriefWork {
+  readonly body: string;
+  readonly refs: ReadonlyArray<ActorLinkRef | CitationRef>;
+  readonly html: Html;
+  /** The whole brief and the citations in its body, with the file version they were made from. */
+  readonly made?: {
+    readonly source: unknown;
+    readonly brief: Brief;
+    readonly cited: readonly Citation[];
+    /** `citedParagraphs` of the brief, once computed. */
+    keys?: readonly string[];
+  };
+}
+interface ArticleWork {
+  readonly texts: readonly string[];
+  readonly html: readonly Html[];
+  readonly mentioned: readonly ActorId[];
+}
+
+/** An empty cache for `ModelOptions.cache`: hand the same one to every build of a site. */
+export const modelCache = (sourceOf?: (file: string) => unknown): ModelCache => ({
+  ...(sourceOf ? { sourceOf } : {}),
+  actorKey: "",
+  citeKey: "",
+  briefs: new Map(),
+  articles: new Map(),
+});
 
 /** How many co-appearing actors an actor page shows. */
 const CO_ACTORS = 10;
@@ -62,6 +113,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
   const names = new Map<string, ActorId>();
   for (const a of actors) for (const n of [a.name, ...a.aliases]) if (!names.has(n)) names.set(n, a.id);
   const markdown = markdownRenderer(mentionMatcher(names));
+  const work = reuse(options, actors, content.articles);
 
   const validArticles = new Map(content.articles.map((a) => [a.id, a]));
   const labelOf = (a: ValidArticle) => {
@@ -96,22 +148,28 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     .sort((a, b) => newestFirst(a.date, b.date) || (a.title < b.title ? -1 : 1));
 
   function briefOf(b: ValidBrief): Brief {
+    const reused = work.unchangedBrief(b);
+    if (reused) {
+      bodyCites.set(b.id, reused.cited);
+      return reused.brief;
+    }
     const mentions = new Set<ActorId>(b.actors.map((a) => a.id));
     for (const q of b.quotes) mentions.add(q.actor);
     for (const e of b.events) for (const a of e.actors) mentions.add(a);
     const cited: Citation[] = [];
-    for (const ref of scanBodyReferences(b.body)) {
+    const body = work.brief(b, () => markdown.brief(b.body, links));
+    for (const ref of body.refs) {
       if (ref.kind === "actor" && actorById.has(ref.id as ActorId)) mentions.add(ref.id as ActorId);
       if (ref.kind === "citation")
         for (const r of ref.refs) if (r && validArticles.has(r.article)) cited.push(citation(r));
     }
     bodyCites.set(b.id, cited);
     const { body: _body, ...rest } = b;
-    return Object.freeze({
+    const brief: Brief = Object.freeze({
       ...rest,
       type: "brief" as const,
       path: briefPath(b.id),
-      bodyHtml: markdown.brief(b.body, links),
+      bodyHtml: body.html,
       actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
       key_points: Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) }))),
       quotes: Object.freeze(b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) }))),
@@ -120,38 +178,32 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       topics: uniqueTopics(b.topics),
       mentions: Object.freeze([...mentions]),
     });
+    work.made(b, brief, cited);
+    return brief;
   }
 
   const citingBriefs = new Map<ArticleId, Brief[]>();
   const citingParagraph = new Map<string, Brief[]>();
   for (const brief of briefs) {
-    const seen = new Set<string>();
-    const refs = [
-      ...brief.key_points.flatMap((k) => k.cites),
-      ...brief.quotes.map((q) => q.cite),
-      ...brief.events.flatMap((e) => e.cites),
-      ...brief.actors.flatMap((a) => a.cites),
-      ...brief.updates.flatMap((u) => u.cites),
-      ...(bodyCites.get(brief.id) ?? []),
-    ];
     for (const source of brief.sources) push(citingBriefs, source, brief);
-    for (const c of refs) {
-      const key = `${c.ref.article}#${c.ref.paragraph}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(citingParagraph, key, brief);
-    }
+    const keys = work.citedParagraphs(brief, () => citedParagraphs(brief, bodyCites.get(brief.id) ?? []));
+    for (const key of keys) push(citingParagraph, key, brief);
   }
 
   const articles = content.articles
     .map((a): Article => {
-      const linked = new Set<ActorId>();
-      const mentioned = new Set<ActorId>();
+      const rendered = work.article(a, () => {
+        const linked = new Set<ActorId>();
+        const mentioned = new Set<ActorId>();
+        const html = a.paragraphs.map((p) => markdown.articleParagraph(p.text, links, linked, mentioned));
+        return { html, mentioned: [...mentioned] };
+      });
+      const mentioned = new Set(rendered.mentioned);
       const paragraphs = Object.freeze(
-        a.paragraphs.map((p, i) =>
+        a.paragraphs.map((_p, i) =>
           Object.freeze({
             n: i + 1,
-            html: markdown.articleParagraph(p.text, links, linked, mentioned),
+            html: rendered.html[i]!,
             citedBy: Object.freeze(citingParagraph.get(`${a.id}#${i + 1}`) ?? []),
           }),
         ),
@@ -252,6 +304,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
   // Lists handed out by the lookups below are shared by every page: frozen like the rest.
   for (const index of [mentions, quotes, stances, citingBriefs] as Map<unknown, unknown[]>[])
     for (const list of index.values()) Object.freeze(list);
+  work.done();
   return Object.freeze({
     site: content.site,
     actors: Object.freeze(actors),
@@ -275,6 +328,81 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       }),
     );
   }
+}
+
+/**
+ * Each brief body's and article's Markdown work: taken from `options.cache` when the text and
+ * everything its HTML depends on are unchanged, computed otherwise. Without a cache, always computed.
+ */
+function reuse(options: ModelOptions, actors: readonly Actor[], articles: readonly ValidArticle[]) {
+  const cache = options.cache;
+  const actorKey = cache ? JSON.stringify([options.pathPrefix, actors.map((a) => [a.id, a.name, a.aliases])]) : "";
+  const citeKey = cache ? JSON.stringify(articles.map((a) => [a.id, a.title, a.outlet])) : "";
+  const sameActors = cache?.actorKey === actorKey;
+  const sameCites = sameActors && cache?.citeKey === citeKey;
+  const briefs = new Map<BriefId, BriefWork>();
+  const used = new Map<ArticleId, ArticleWork>();
+  return {
+    /** The brief built from the same file version by the previous build, if nothing it depends on changed. */
+    unchangedBrief(b: ValidBrief): BriefWork["made"] {
+      const old = cache?.briefs.get(b.id);
+      if (!old?.made || !sameCites || !cache?.sourceOf || old.made.source !== cache.sourceOf(b.file)) return undefined;
+      briefs.set(b.id, old);
+      return old.made;
+    },
+    made(b: ValidBrief, brief: Brief, cited: readonly Citation[]): void {
+      const entry = briefs.get(b.id);
+      if (entry && cache?.sourceOf)
+        briefs.set(b.id, { ...entry, made: { source: cache.sourceOf(b.file), brief, cited } });
+    },
+    citedParagraphs(brief: Brief, compute: () => readonly string[]): readonly string[] {
+      const made = briefs.get(brief.id)?.made;
+      if (made?.brief !== brief) return compute();
+      return (made.keys ??= compute());
+    },
+    brief(b: ValidBrief, render: () => Html): BriefWork {
+      const old = cache?.briefs.get(b.id);
+      const same = old?.body === b.body;
+      const entry =
+        same && sameCites
+          ? { body: old.body, refs: old.refs, html: old.html }
+          : { body: b.body, refs: same ? old.refs : scanBodyReferences(b.body), html: render() };
+      if (cache) briefs.set(b.id, entry);
+      return entry;
+    },
+    article(a: ValidArticle, render: () => Omit<ArticleWork, "texts">): Omit<ArticleWork, "texts"> {
+      const old = cache?.articles.get(a.id);
+      if (
+        old &&
+        sameActors &&
+        old.texts.length === a.paragraphs.length &&
+        a.paragraphs.every((p, i) => p.text === old.texts[i])
+      ) {
+        used.set(a.id, old);
+        return old;
+      }
+      const entry = { texts: a.paragraphs.map((p) => p.text), ...render() };
+      if (cache) used.set(a.id, entry);
+      return entry;
+    },
+    done() {
+      if (!cache) return;
+      Object.assign(cache, { actorKey, citeKey, briefs, articles: used });
+    },
+  };
+}
+
+/** Every article paragraph a brief cites anywhere, once each, as `article#n`. */
+function citedParagraphs(brief: Brief, bodyCites: readonly Citation[]): string[] {
+  const refs = [
+    ...brief.key_points.flatMap((k) => k.cites),
+    ...brief.quotes.map((q) => q.cite),
+    ...brief.events.flatMap((e) => e.cites),
+    ...brief.actors.flatMap((a) => a.cites),
+    ...brief.updates.flatMap((u) => u.cites),
+    ...bodyCites,
+  ];
+  return [...new Set(refs.map((c) => `${c.ref.article}#${c.ref.paragraph}`))];
 }
 
 /**
