@@ -132,6 +132,15 @@ export default tseslint.config(
     ],
     ["^(@11ty/eleventy|markdown-it)$", "indexing works on output HTML, not on templates or Markdown"],
   ]),
+  // The preview (npm start) sits beside src/pipeline.ts and may use every stage, but it renders each
+  // page on request with the layouts itself: Eleventy re-rendering the whole site per edit is what
+  // it exists to avoid (issue #5), and stays the production build's renderer.
+  stage("preview", [
+    [
+      "^@11ty/eleventy$",
+      "the preview renders pages on request with renderPage (layouts/); Eleventy is the build's renderer",
+    ],
+  ]),
   // Check inspects the output; it must not re-run or depend on earlier stages' internals.
   stage("check", [
     [

@@ -1,18 +1,93 @@
 /**
- * `npm start`: live preview at http://localhost:8080/ with drafts shown, built into .cache/preview/. Content, layout and
- * stylesheet edits rebuild the site and reload the browser.
+ * `npm start`: the live preview at http://localhost:8080/, drafts shown (src/preview/server.ts).
+ * Pages are rendered on request from the model kept in memory: a content edit re-reads that file,
+ * rebuilds the model and reloads the open pages it changed; a stylesheet edit reloads every page;
+ * an edit to the code (layouts/, src/) restarts the preview. Nothing is written to _site/.
+ *
+ * Environment: PORT (8080; 0 picks a free one), HOST (localhost), PATH_PREFIX (/),
+ * BRIEFBOOK_CONTENT (content), BRIEFBOOK_DRAFTS=0 (hide drafts), BRIEFBOOK_SEARCH=0 (no search
+ * index), BRIEFBOOK_PREVIEW_DIR (.cache/preview: the preview's scratch files and search index).
+ *
+ * `--no-restart` runs the preview in this process and ignores code edits (the benchmark does).
+ *
+ * The slower alternative, Eleventy's own watch and serve over every page: `npx @11ty/eleventy --serve`.
  */
-import Eleventy from "@11ty/eleventy";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { normalizePathPrefix } from "../src/pipeline.ts";
+import { startPreview } from "../src/preview/server.ts";
+import { watchTree } from "../src/preview/watch-tree.ts";
 
-const port = Number(process.env.PORT ?? 8080);
-const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
-const elev = new Eleventy(undefined, undefined, {
-  configPath: ".eleventy.js",
-  runMode: "serve",
-  pathPrefix,
-  quietMode: true,
-});
-await elev.init();
-await elev.watch();
-await elev.serve(port);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CHILD = "BRIEFBOOK_PREVIEW_CHILD";
+
+if (process.env[CHILD] || process.argv.includes("--no-restart")) await serve();
+else await supervise();
+
+/** The preview itself (in the child process). */
+async function serve(): Promise<void> {
+  const includeDrafts = process.env.BRIEFBOOK_DRAFTS !== "0";
+  const preview = await startPreview({
+    contentDir: process.env.BRIEFBOOK_CONTENT ?? "content",
+    pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
+    includeDrafts,
+    cacheDir: process.env.BRIEFBOOK_PREVIEW_DIR ?? ".cache/preview",
+    port: Number(process.env.PORT ?? 8080),
+    ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    search: process.env.BRIEFBOOK_SEARCH !== "0",
+  });
+  console.log(`Preview at ${preview.url}${includeDrafts ? " (drafts shown)" : ""}; Ctrl+C stops it.`);
+  const stop = () => void preview.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  // The supervisor went away: so does the preview.
+  process.once("disconnect", stop);
+}
+
+/** Runs the preview in a child process and starts a fresh one whenever the code changes. */
+async function supervise(): Promise<void> {
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const start = () => {
+    child = fork(fileURLToPath(import.meta.url), [], {
+      execArgv: process.execArgv,
+      env: { ...process.env, [CHILD]: "1" },
+      stdio: "inherit",
+    });
+    child.on("exit", (code, signal) => {
+      child = undefined;
+      if (!stopping && !restarting)
+        console.error(
+          `The preview stopped (${signal ?? `exit code ${code}`}); save a file under src/ or layouts/ to restart it.`,
+        );
+    });
+  };
+  let restarting = false;
+  let timer: NodeJS.Timeout | undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      console.log("The code changed: restarting the preview.");
+      restarting = true;
+      const old = child;
+      if (!old) return void ((restarting = false), start());
+      old.once("exit", () => {
+        restarting = false;
+        start();
+      });
+      old.kill("SIGTERM");
+    }, 100);
+  };
+  for (const dir of ["src", "layouts"])
+    await watchTree(path.join(ROOT, dir), (file) => file.endsWith(".ts") && restart());
+  const stop = () => {
+    stopping = true;
+    if (!child) process.exit(0);
+    child.once("exit", () => process.exit(0));
+    child.kill("SIGTERM");
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  start();
+}
