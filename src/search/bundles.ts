@@ -1,16 +1,17 @@
 /**
- * How the search index is split into Pagefind bundles. Pagefind keeps a bundle's pages in memory
- * while it writes the bundle (about 200 KB a page, measured at 10,000 briefs: docs/performance.md),
- * so a large site is indexed as several bundles, one after another, that the search page merges.
+ * How the search index is split into Pagefind bundles. Pagefind holds a bundle in memory while it
+ * builds and writes it (~180 KB a page at 10,000 briefs), so a large site is indexed as several
+ * bundles, one after another, that the search page merges.
  *
- * Pure functions of the number of indexed pages: the pipeline uses them to tell the search page
- * which bundles exist before anything is rendered, and the index stage to write exactly those.
+ * Pure functions of the indexed pages: the pipeline uses them to tell the search page which
+ * bundles exist before anything is rendered, and the index stage to write exactly those.
  */
 
 /**
- * Pages per bundle unless `BRIEFBOOK_SEARCH_BUNDLE_PAGES` says otherwise. At 2,000 pages the
- * Pagefind process peaks at ~360 MB (~450 MB without the allocator setting in pagefind.ts); at
- * 5,000 it passed 1 GB, over the whole build's budget on its own.
+ * Pages per bundle unless `BRIEFBOOK_SEARCH_BUNDLE_PAGES` says otherwise. Measured at 10,000
+ * briefs: with 1,910 pages a bundle the Pagefind process peaks at 354 MB; with 4,200 (a 5,000
+ * maximum) at 763 MB, too much beside the build's own process in a 1 GiB budget. Fewer, larger
+ * bundles mean fewer requests per search and fewer words missing from a bundle.
  */
 export const DEFAULT_MAX_PAGES_PER_BUNDLE = 2000;
 
