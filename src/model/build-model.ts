@@ -59,6 +59,15 @@ export interface ModelCache {
   citeKey: string;
   briefs: Map<BriefId, BriefWork>;
   articles: Map<ArticleId, ArticleWork>;
+  /** How often actors are named together, what each document added to that, and the co-actor lists ranked from it. */
+  pairs?: PairsWork;
+}
+type Pairs = Map<ActorId, Map<ActorId, number>>;
+interface PairsWork {
+  readonly counts: Pairs;
+  /** `type/id` of each document → the actors it names. */
+  readonly docs: ReadonlyMap<string, readonly ActorId[]>;
+  ranked?: ReadonlyMap<ActorId, readonly CoActor[]>;
 }
 interface BriefWork {
   readonly body: string;
@@ -71,12 +80,23 @@ interface BriefWork {
     readonly cited: readonly Citation[];
     /** `citedParagraphs` of the brief, once computed. */
     keys?: readonly string[];
+    /** `entriesOf` the brief, once computed. */
+    entries?: BriefEntries;
   };
+}
+interface BriefEntries {
+  readonly quotes: readonly ActorQuote[];
+  readonly stances: readonly ActorStance[];
+  readonly events: readonly TimelineEntry[];
 }
 interface ArticleWork {
   readonly texts: readonly string[];
   readonly html: readonly Html[];
   readonly mentioned: readonly ActorId[];
+  /** Each paragraph's `article#n`, the key of the briefs citing it. */
+  readonly keys: readonly string[];
+  /** The whole article, with the file version it was made from (its paragraphs name the briefs citing them). */
+  readonly made?: { readonly source: unknown; readonly article: Article };
 }
 
 /** An empty cache for `ModelOptions.cache`: hand the same one to every build of a site. */
@@ -198,19 +218,22 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
         const html = a.paragraphs.map((p) => markdown.articleParagraph(p.text, links, linked, mentioned));
         return { html, mentioned: [...mentioned] };
       });
+      const citedBy = rendered.keys.map((key) => citingParagraph.get(key) ?? []);
+      const unchanged = work.unchangedArticle(a, citedBy);
+      if (unchanged) return unchanged;
       const mentioned = new Set(rendered.mentioned);
       const paragraphs = Object.freeze(
         a.paragraphs.map((_p, i) =>
           Object.freeze({
             n: i + 1,
             html: rendered.html[i]!,
-            citedBy: Object.freeze(citingParagraph.get(`${a.id}#${i + 1}`) ?? []),
+            citedBy: Object.freeze(citedBy[i]!),
           }),
         ),
       );
       if (a.outlet) mentioned.add(a.outlet);
       const outletName = a.outlet && actorById.get(a.outlet)?.name;
-      return Object.freeze({
+      const article: Article = Object.freeze({
         ...a,
         type: "article" as const,
         path: articlePath(a.id),
@@ -219,6 +242,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
         label: labelOf(a),
         mentions: Object.freeze([...mentioned]),
       });
+      work.madeArticle(a, article);
+      return article;
     })
     .sort((a, b) => newestFirst(a.published, b.published) || (a.title < b.title ? -1 : 1));
   const articleById = new Map(articles.map((a) => [a.id, a]));
@@ -226,17 +251,16 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
   // Every document, newest first, so that each per-actor list built below comes out sorted.
   const documents: Document[] = [...briefs, ...articles].sort((a, b) => newestFirst(documentDate(a), documentDate(b)));
   const mentions = new Map<ActorId, Document[]>();
-  const pairs = new Map<ActorId, Map<ActorId, number>>();
-  for (const doc of documents) {
-    for (const id of doc.mentions) {
-      push(mentions, id, doc);
-      let row = pairs.get(id);
-      if (!row) pairs.set(id, (row = new Map()));
-      for (const other of doc.mentions) if (other !== id) row.set(other, (row.get(other) ?? 0) + 1);
-    }
-  }
+  for (const doc of documents) for (const id of doc.mentions) push(mentions, id, doc);
+  // How often each two actors are named in the same document.
+  const { pairs, unchanged } = work.pairs(documents);
   const coActors = new Map<ActorId, readonly CoActor[]>();
   for (const [id, row] of pairs) {
+    const kept = unchanged(id);
+    if (kept) {
+      coActors.set(id, kept);
+      continue;
+    }
     const ranked = [...row]
       .flatMap(([other, count]) => {
         const actor = actorById.get(other);
@@ -246,30 +270,22 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       .slice(0, CO_ACTORS);
     coActors.set(id, Object.freeze(ranked));
   }
+  work.rankedCoActors(coActors);
 
   const quotes = new Map<ActorId, ActorQuote[]>();
   const stances = new Map<ActorId, ActorStance[]>();
   const topicIndex = new Map<string, { name: string; briefs: Brief[] }>();
   const timeline: TimelineEntry[] = [];
   for (const brief of briefs) {
-    for (const quote of brief.quotes) push(quotes, quote.actor, Object.freeze({ quote, brief }));
-    for (const a of brief.actors) {
-      push(
-        stances,
-        a.id,
-        Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }),
-      );
-    }
+    const own = work.briefEntries(brief, () => entriesOf(brief));
+    brief.quotes.forEach((quote, i) => push(quotes, quote.actor, own.quotes[i]!));
+    brief.actors.forEach((a, i) => push(stances, a.id, own.stances[i]!));
     for (const t of brief.topics) {
       const entry = topicIndex.get(t.slug) ?? { name: t.name, briefs: [] };
       entry.briefs.push(brief);
       topicIndex.set(t.slug, entry);
     }
-    for (const event of brief.events) {
-      timeline.push(
-        Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }),
-      );
-    }
+    for (const entry of own.events) timeline.push(entry);
   }
   timeline.sort((a, b) => newestFirst(a.sortDate, b.sortDate));
 
@@ -342,7 +358,35 @@ function reuse(options: ModelOptions, actors: readonly Actor[], articles: readon
   const sameCites = sameActors && cache?.citeKey === citeKey;
   const briefs = new Map<BriefId, BriefWork>();
   const used = new Map<ArticleId, ArticleWork>();
+  let pairs: PairsWork | undefined;
   return {
+    /**
+     * The co-appearance counts: the previous build's, corrected by the documents whose actors
+     * changed (or that came or went), and which actors' co-actor lists can stay as they were.
+     */
+    pairs(documents: readonly Document[]) {
+      const previous = cache?.pairs;
+      // Counts are corrected in place: a build that fails halfway must leave none behind.
+      if (cache) cache.pairs = undefined;
+      const counts: Pairs = previous?.counts ?? new Map();
+      const docs = new Map<string, readonly ActorId[]>();
+      const touched = new Set<ActorId>();
+      for (const d of documents) {
+        const key = `${d.type}/${d.id}`;
+        docs.set(key, d.mentions);
+        const old = previous?.docs.get(key);
+        if (old && sameItems(old, d.mentions)) continue;
+        if (old) count(counts, old, -1, touched);
+        count(counts, d.mentions, 1, touched);
+      }
+      for (const [key, old] of previous?.docs ?? []) if (!docs.has(key)) count(counts, old, -1, touched);
+      pairs = { counts, docs };
+      const ranked = sameActors ? previous?.ranked : undefined;
+      return { pairs: counts, unchanged: (id: ActorId) => (touched.has(id) ? undefined : ranked?.get(id)) };
+    },
+    rankedCoActors(ranked: ReadonlyMap<ActorId, readonly CoActor[]>): void {
+      if (pairs) pairs.ranked = ranked;
+    },
     /** The brief built from the same file version by the previous build, if nothing it depends on changed. */
     unchangedBrief(b: ValidBrief): BriefWork["made"] {
       const old = cache?.briefs.get(b.id);
@@ -360,6 +404,11 @@ function reuse(options: ModelOptions, actors: readonly Actor[], articles: readon
       if (made?.brief !== brief) return compute();
       return (made.keys ??= compute());
     },
+    briefEntries(brief: Brief, compute: () => BriefEntries): BriefEntries {
+      const made = briefs.get(brief.id)?.made;
+      if (made?.brief !== brief) return compute();
+      return (made.entries ??= compute());
+    },
     brief(b: ValidBrief, render: () => Html): BriefWork {
       const old = cache?.briefs.get(b.id);
       const same = old?.body === b.body;
@@ -370,7 +419,7 @@ function reuse(options: ModelOptions, actors: readonly Actor[], articles: readon
       if (cache) briefs.set(b.id, entry);
       return entry;
     },
-    article(a: ValidArticle, render: () => Omit<ArticleWork, "texts">): Omit<ArticleWork, "texts"> {
+    article(a: ValidArticle, render: () => Pick<ArticleWork, "html" | "mentioned">): ArticleWork {
       const old = cache?.articles.get(a.id);
       if (
         old &&
@@ -381,14 +430,39 @@ function reuse(options: ModelOptions, actors: readonly Actor[], articles: readon
         used.set(a.id, old);
         return old;
       }
-      const entry = { texts: a.paragraphs.map((p) => p.text), ...render() };
+      const keys = a.paragraphs.map((_p, i) => `${a.id}#${i + 1}`);
+      const entry = { texts: a.paragraphs.map((p) => p.text), keys, ...render() };
       if (cache) used.set(a.id, entry);
       return entry;
     },
+    /** The article built from the same file by the previous build, if the same briefs cite the same paragraphs. */
+    unchangedArticle(a: ValidArticle, citedBy: readonly (readonly Brief[])[]): Article | undefined {
+      const made = used.get(a.id)?.made;
+      if (!made || made.source !== cache?.sourceOf?.(a.file)) return undefined;
+      const same = made.article.paragraphs.every((p, i) => sameItems(p.citedBy, citedBy[i]!));
+      return same ? made.article : undefined;
+    },
+    madeArticle(a: ValidArticle, article: Article): void {
+      const entry = used.get(a.id);
+      if (entry && cache?.sourceOf) used.set(a.id, { ...entry, made: { source: cache.sourceOf(a.file), article } });
+    },
     done() {
       if (!cache) return;
-      Object.assign(cache, { actorKey, citeKey, briefs, articles: used });
+      Object.assign(cache, { actorKey, citeKey, briefs, articles: used, pairs });
     },
+  };
+}
+
+/** What a brief adds to its actors' quotes and stances and to the timeline: one entry per quote, actor and event. */
+function entriesOf(brief: Brief): BriefEntries {
+  return {
+    quotes: brief.quotes.map((quote) => Object.freeze({ quote, brief })),
+    stances: brief.actors.map((a) =>
+      Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }),
+    ),
+    events: brief.events.map((event) =>
+      Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }),
+    ),
   };
 }
 
@@ -429,6 +503,29 @@ function lookups(index: {
     coActorsOf: (id) => index.coActors.get(id) ?? none,
     citationsOf: (id) => index.citingBriefs.get(id) ?? none,
   };
+}
+
+/**
+ * Adds (or, with -1, takes back) one document's co-appearances: each actor it names counts once
+ * with every other. An actor named anywhere has a row, if an empty one.
+ */
+function count(counts: Pairs, named: readonly ActorId[], delta: 1 | -1, touched: Set<ActorId>): void {
+  for (const id of named) {
+    let row = counts.get(id);
+    if (!row) counts.set(id, (row = new Map()));
+    touched.add(id);
+    for (const other of named) {
+      if (other === id) continue;
+      const n = (row.get(other) ?? 0) + delta;
+      if (n === 0) row.delete(other);
+      else row.set(other, n);
+    }
+  }
+}
+
+/** Same length, same items in the same order (by identity). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

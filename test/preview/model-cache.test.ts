@@ -81,7 +81,8 @@ describe("a model built with the preview's cache equals one built from scratch",
     );
   });
 
-  test("an article's title (brief bodies cite it by title) and one of its paragraphs", async () => {
+  test("an article's byline, title (brief bodies cite it by title) and one of its paragraphs", async () => {
+    await editAndCompare("articles/uk-pause.md", (t) => t.replace(/^byline: .*$/m, "byline: Another Reporter"));
     await editAndCompare("articles/navy-strikes.md", (t) =>
       t.replace(/^title: .*$/m, "title: Retitled strikes article"),
     );
