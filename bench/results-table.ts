@@ -34,6 +34,10 @@ const COLUMNS: ReadonlyArray<readonly [string, (r: BenchResult) => string]> = [
   ["total/(Hugo+PF)", (r) => times(r.ratios.total_vs_hugo_plus_pagefind)],
   ["total/(11ty+PF)", (r) => times(r.ratios.total_vs_bare_eleventy_plus_pagefind)],
   ["build/Hugo", (r) => times(r.ratios.build_vs_hugo)],
+  ["largest page KB", (r) => (r.largest_page_bytes === null ? "—" : (r.largest_page_bytes / 1000).toFixed(0))],
+  ["query KB", (r) => (r.query_bytes === null ? "—" : (r.query_bytes / 1000).toFixed(0))],
+  ["edit→visible s", (r) => seconds(r.rebuild_one_brief_s)],
+  ["→actor page s", (r) => seconds(r.preview_actor_page_s)],
 ];
 
 export function formatTable(results: readonly BenchResult[]): string {

@@ -23,12 +23,13 @@
  *   Without the variable the build prints no such line.
  *
  * Derived figures: total_s is the build process's wall time (start-up and every stage included);
- * build_s = total_s − index (everything but search indexing); peak_rss_mib sums the resident memory
+ * build_s = total_s − index + check (everything but search indexing: the link check runs beside
+ * Pagefind, so without the index it would run alone); peak_rss_mib sums the resident memory
  * of the build and every process it starts (Pagefind's included). When scripts/build.ts does not
  * exist or fails, its figures are null and the baselines still run.
  */
 import { cpus, tmpdir, totalmem } from "node:os";
-import { mkdir, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BaselineRun } from "./baseline-run.ts";
 import { runBareEleventyBaseline } from "./bare-eleventy/bare-eleventy-baseline.ts";
@@ -36,6 +37,7 @@ import { REPO_ROOT, runBriefbookBuild, STAGES, type Stage } from "./briefbook-bu
 import { generateCorpus, GENERATOR_VERSION, isCorpus, writeCorpus } from "./corpus/generate-corpus.ts";
 import { hugoVersion, runHugoBaseline } from "./hugo/hugo-baseline.ts";
 import { outputStats } from "./output-stats.ts";
+import { measurePreviewEdit, type PreviewEditResult } from "./preview-edit.ts";
 import { printTable } from "./results-table.ts";
 import { hasChromium, CHROMIUM } from "./search/browser-queries.ts";
 import { compareSearch, queryBytes, readBenchQueries, type SearchComparison } from "./search/search-comparison.ts";
@@ -65,8 +67,10 @@ export interface BenchResult {
   readonly index_bytes: number | null;
   /** Bytes a fresh browser fetches for the typical query (medium word, no filter), start-up included, with our bundles. */
   readonly query_bytes: number | null;
-  /** Time to rebuild after editing one brief; measured by a later step. */
+  /** Seconds from saving an edited brief to the preview (`npm start`) serving it (median of 3). */
   readonly rebuild_one_brief_s: number | null;
+  /** The same, for the page of an actor the edit added to the brief. */
+  readonly preview_actor_page_s: number | null;
   readonly hugo_s: number | null;
   readonly hugo_plus_pagefind_s: number | null;
   readonly bare_eleventy_plus_pagefind_s: number | null;
@@ -90,6 +94,8 @@ export interface BenchOptions {
   readonly baselines: boolean;
   /** Run the search comparison after our build (default true). */
   readonly search?: boolean;
+  /** Measure the preview's edit-to-visible time (default true). */
+  readonly preview?: boolean;
 }
 
 const WORK_ROOT = path.join(tmpdir(), "briefbook-bench");
@@ -152,6 +158,22 @@ async function searchComparison(
   }
 }
 
+/** The preview's edit-to-visible time (bench/preview-edit.ts), or null with the reason logged. */
+async function previewEdit(corpusDir: string, logFile: string): Promise<PreviewEditResult | null> {
+  try {
+    const result = await measurePreviewEdit(corpusDir, {
+      log: (line) => void appendFile(logFile, `preview: ${line}\n`),
+    });
+    console.log(
+      `  preview: edited brief visible after ${result.brief_s.toFixed(2)} s, its new actor's page after ${result.actor_s.toFixed(2)} s`,
+    );
+    return result;
+  } catch (e) {
+    console.log(`  preview: failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
 async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> {
   const corpusDir = await corpusFor(n, options.seed);
   const workDir = path.join(WORK_ROOT, `run-n${n}`);
@@ -181,6 +203,7 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
   const total = ok ? ours.run.seconds : null;
   // After outputStats, so the reference index it writes into the output is not counted as ours.
   const search = await searchComparison(options, ok, corpusDir, briefbookOut, logFile);
+  const preview = options.preview === false ? null : await previewEdit(corpusDir, logFile);
 
   let hugo: BaselineRun | null = null;
   let bare: BaselineRun | null = null;
@@ -200,7 +223,7 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
   const bareFigures = baselineFigures(bare);
   const hugoPlusPagefind = sum(hugoFigures?.build_s, hugoFigures?.pagefind_s);
   const barePlusPagefind = sum(bareFigures?.build_s, bareFigures?.pagefind_s);
-  const buildS = total !== null && stages.index !== null ? total - stages.index : null;
+  const buildS = total !== null && stages.index !== null ? total - stages.index + (stages.check ?? 0) : null;
 
   return {
     n,
@@ -214,7 +237,8 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     output_bytes: stats?.outputBytes ?? null,
     index_bytes: stats?.indexBytes ?? null,
     query_bytes: search.search ? queryBytes(search.search) : null,
-    rebuild_one_brief_s: null,
+    rebuild_one_brief_s: preview?.brief_s ?? null,
+    preview_actor_page_s: preview?.actor_s ?? null,
     hugo_s: hugoFigures?.build_s ?? null,
     hugo_plus_pagefind_s: hugoPlusPagefind,
     bare_eleventy_plus_pagefind_s: barePlusPagefind,

@@ -5,6 +5,7 @@
  *   npm run bench -- --n 1000            one size only (repeatable: --n 1000 --n 5000)
  *   npm run bench -- --seed 7            another corpus (default: the fixed seed in bench/corpus/generate-corpus.ts)
  *   npm run bench -- --no-baselines      skip Hugo and bare Eleventy
+ *   npm run bench -- --no-preview        skip timing an edit in the preview (npm start)
  *   npm run bench -- --no-search         skip the search comparison in Chromium (merged bundles vs one index)
  *   npm run bench -- --generate N DIR    only write a synthetic corpus of N articles and N briefs into DIR
  *
@@ -29,12 +30,13 @@ async function main(): Promise<void> {
       generate: { type: "string" },
       "no-baselines": { type: "boolean", default: false },
       "no-search": { type: "boolean", default: false },
+      "no-preview": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench [-- --n N ...] [--seed S] [--no-baselines] [--no-search] | npm run bench -- --generate N DIR",
+      "usage: npm run bench [-- --n N ...] [--seed S] [--no-baselines] [--no-search] [--no-preview] | npm run bench -- --generate N DIR",
     );
     return;
   }
@@ -56,7 +58,13 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unexpected argument '${positionals[0]}'; see --help`);
 
   const sizes = (values.n ?? ["1000", "10000"]).map((t) => positiveInt(t, "--n"));
-  await runBench({ sizes, seed, baselines: !values["no-baselines"], search: !values["no-search"] });
+  await runBench({
+    sizes,
+    seed,
+    baselines: !values["no-baselines"],
+    search: !values["no-search"],
+    preview: !values["no-preview"],
+  });
 }
 
 main().catch((e: unknown) => {
