@@ -1,4 +1,6 @@
-// Eleventy entry for the live preview (`npm start`) and for Eleventy's own CLI.
+// Eleventy entry for Eleventy's own CLI: `npx @11ty/eleventy --serve` is the slower alternative to
+// `npm start`. It re-runs load → validate → model and re-renders and re-indexes every page after each
+// edit, where `npm start` (src/preview/) renders pages on request from the model kept in memory.
 // `npm run build` runs the same plugin through src/pipeline.ts, with indexing and checks.
 import { register } from "tsx/esm/api";
 
