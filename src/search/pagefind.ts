@@ -7,8 +7,11 @@
  * split into bundles (`bundles.ts`), indexed one after another, each in a fresh Pagefind process
  * that is ended before the next starts, so Pagefind's memory is that of one bundle.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import type { Dirent } from "node:fs";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import * as pagefind from "pagefind";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { bundleCount, bundleDirs, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
@@ -46,6 +49,8 @@ const PAGEFIND_MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0";
 
 /** Files read and handed to Pagefind at a time: enough to keep it busy, few enough to hold little. */
 const IN_FLIGHT = 16;
+
+const gunzipAsync = promisify(gunzip);
 
 const fail = (message: string, hint?: string): Diagnostic =>
   error({ file: "pagefind", message, ...(hint ? { hint } : {}) });
@@ -131,20 +136,49 @@ async function writeBundle(opts: IndexOptions, pages: readonly IndexablePage[], 
     });
     const addErrors = added.flat();
     if (addErrors.length > 0) return addErrors;
-    // The bundle's files come back here and this process writes them. Pagefind's own writeFiles
-    // answers before its last writes reach the disk, and the process is ended right after: an
-    // empty pagefind-entry.json in 3 of 30 tries. A bundle is ~10 MB at 2,000 pages.
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length > 0) return fileErrors.map((e) => fail(`Pagefind: ${e}`));
-    for (const dir of new Set(files.map((f) => dirname(join(outputPath, f.path)))))
-      await mkdir(dir, { recursive: true });
-    await mapLimited(files, (f) => writeFile(join(outputPath, f.path), f.content));
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) return written.errors.map((e) => fail(`Pagefind: ${e}`));
+    if (!(await whole(outputPath)))
+      return [fail(`Pagefind did not finish writing ${outputPath} within ${WRITE_WAIT_MS / 1000} s`)];
     return [];
   } finally {
     // Ends the Pagefind process, and with it the memory holding this bundle.
     await pagefind.close();
   }
 }
+
+/** How long Pagefind's last writes may take to reach the disk once it has answered. */
+const WRITE_WAIT_MS = 30_000;
+/** Pagefind writes a file in one go up to this size; larger ones in pieces of it. */
+const ONE_WRITE = 2 * 2 ** 20;
+
+/**
+ * Waits until Pagefind's files in `dir` are whole. Pagefind answers writeFiles once every file is
+ * created and its bytes are handed to a background writer, not once they are written, and ending
+ * the process then left files empty (an empty pagefind-entry.json in 3 of 30 tries). Files up to
+ * 2 MiB are written by one write: such a file is whole once it is not empty and its size holds
+ * over a short wait. A larger one is whole when it decompresses (they are all gzip).
+ */
+async function whole(dir: string): Promise<boolean> {
+  let before = "";
+  for (const start = performance.now(); performance.now() - start < WRITE_WAIT_MS;) {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    const sizes = await Promise.all(files.map(async (f) => (await stat(join(f.parentPath, f.name))).size));
+    const now = files.map((f, i) => `${join(f.parentPath, f.name)} ${sizes[i]}`).join("\n");
+    const large = files.filter((_, i) => sizes[i]! >= ONE_WRITE);
+    if (!sizes.includes(0) && now === before && (await Promise.all(large.map(decompresses))).every(Boolean))
+      return true;
+    before = now;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+const decompresses = async (f: Dirent) =>
+  gunzipAsync(await readFile(join(f.parentPath, f.name))).then(
+    () => true,
+    () => false,
+  );
 
 function startPagefind(language: string | undefined): ReturnType<typeof pagefind.createIndex> {
   const saved = process.env._RJEM_MALLOC_CONF;
