@@ -129,6 +129,10 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
+      pathname = "/..";
+    }
+    // Only files under public/ and the search index are served: no way out of them.
+    if (pathname.split("/").includes("..") || pathname.includes("\0") || pathname.includes("\\")) {
       res.writeHead(400).end("bad address");
       return;
     }

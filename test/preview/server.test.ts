@@ -62,6 +62,15 @@ describe("the preview serves the site from memory", () => {
     assert.match(missing.text, /__briefbook\/events/);
   });
 
+  test("no address leads out of public/ or the search index", async () => {
+    for (const sneaky of [
+      "/css/..%2F..%2Fpackage.json",
+      "/pagefind%2F..%2F..%2F..%2Fpackage.json",
+      "/css/..%5Csite.css",
+    ])
+      assert.equal((await p.get(sneaky)).status, 400, sneaky);
+  });
+
   test("addresses without the trailing slash redirect, as static hosts do", async () => {
     const res = await p.get("/briefs/uk-review");
     assert.equal(res.status, 301);
