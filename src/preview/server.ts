@@ -189,49 +189,52 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     for (const resolve of waiting.splice(0)) resolve(r);
   }
 
-  // Edits are collected for `debounce` ms, then rebuilt together; edits during a rebuild wait for it.
+  // Edits are collected for `debounce` ms, then rebuilt together, one rebuild at a time; edits made
+  // during a rebuild (the first one included) are taken by the next.
   let pending = new Set<string>();
+  let restyle = false;
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> | undefined;
-  const changed = (rel: string) => {
-    pending.add(rel);
+  const build = () => {
+    building ??= drain().finally(() => (building = undefined));
+    return building;
+  };
+  const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      building ??= drain().finally(() => (building = undefined));
-    }, opts.debounce ?? 50);
+    timer = setTimeout(() => void build(), opts.debounce ?? 50);
   };
   async function drain(): Promise<void> {
-    while (pending.size > 0) {
+    while (pending.size > 0 || restyle) {
       const batch = [...pending];
+      const css = restyle;
       pending = new Set();
+      restyle = false;
       try {
-        announce(await site.rebuild(batch), batch.length === 1 ? batch[0]! : `${batch.length} changes`);
+        if (batch.length > 0)
+          announce(await site.rebuild(batch), batch.length === 1 ? batch[0]! : `${batch.length} changes`);
+        if (css && (await site.restyle())) {
+          log("public/ changed");
+          siteChanged();
+        }
       } catch (e) {
         log(`rebuild failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     }
   }
 
-  announce(await site.rebuild(), `${opts.contentDir}`);
-  let restyling: NodeJS.Timeout | undefined;
+  // Watching starts first, so that nothing saved while the content is first read is missed.
   const watchFailed = (e: Error) => log(`watching for edits failed: ${e.message}`);
   const watchers = [
-    await watchTree(opts.contentDir, changed, watchFailed),
+    await watchTree(opts.contentDir, (rel) => (pending.add(rel), later()), watchFailed),
     // The stylesheet's address carries its hash: a new one means every page changed.
-    await watchTree(
-      PUBLIC_DIR,
-      () => {
-        clearTimeout(restyling);
-        restyling = setTimeout(() => {
-          void site.restyle().then(() => {
-            log("public/ changed");
-            siteChanged();
-          });
-        }, opts.debounce ?? 50);
-      },
-      watchFailed,
-    ),
+    await watchTree(PUBLIC_DIR, () => ((restyle = true), later()), watchFailed),
   ];
+  building = site
+    .rebuild()
+    .then((r) => announce(r, opts.contentDir))
+    .then(drain)
+    .finally(() => (building = undefined));
+  await building;
 
   const server: Server = createServer((req, res) => {
     respond(req, res).catch((e: unknown) => {
@@ -255,7 +258,6 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     searchIdle: () => search?.idle() ?? Promise.resolve(),
     async close() {
       clearTimeout(timer);
-      clearTimeout(restyling);
       for (const w of watchers) w.close();
       live.close();
       await building;

@@ -94,9 +94,11 @@ export class PreviewSite {
     return { ok: true, diagnostics, files, timings: { load, validate, model: modelSeconds, pages: clock() } };
   }
 
-  /** The stylesheet changed: same model, new cache-busting stylesheet address. */
-  async restyle(): Promise<void> {
-    if (this.#model) await this.#use(this.#model);
+  /** The stylesheet changed: same model, new cache-busting stylesheet address. False before any good build. */
+  async restyle(): Promise<boolean> {
+    if (!this.#model) return false;
+    await this.#use(this.#model);
+    return true;
   }
 
   /** The page at a site path (`/briefs/x/`, `/feed.xml`), if the site has one. */
