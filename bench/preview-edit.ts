@@ -67,7 +67,7 @@ export async function measurePreviewEdit(
         BRIEFBOOK_SEARCH: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so that stopping it stops its search indexer too.
+      // Its own process group, so that stopping it stops the preview it supervises and its indexer too.
       detached: true,
     });
     const exited = new Promise<never>((_, reject) =>
