@@ -1,31 +1,28 @@
 /**
- * Search in the preview (issue #4), kept off the path from an edit to the browser (issue #5):
- * after a rebuild has settled, the searchable pages are rendered into `<cacheDir>/pages/` (only
- * those whose HTML changed are written), Pagefind indexes that folder through the index stage
- * (`indexPreview`) in a low-priority child process, and the finished bundles (`pagefind/`,
- * `pagefind-2/`, …) move to a folder of their own that the server then serves. A browser in the
- * middle of a search keeps being served the previous bundles' files until the next index is done.
+ * Search in the preview (issue #4), kept off the path from an edit to the browser (issue #5): once
+ * the site has settled after a rebuild, a low-priority child process (`index-process.ts`) writes the
+ * searchable pages into `<dir>/pages/` and runs the index stage over them; the finished bundles
+ * (`pagefind/`, `pagefind-2/`, …) then move to a folder of their own that the server serves. A
+ * browser in the middle of a search keeps being served the previous bundles' files until the next
+ * index is done. The preview's own process does none of this work, so edits never wait for it.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { outputPathOf } from "../render/pages.ts";
-import type { PreviewSite } from "./site.ts";
+import type { IndexReport, IndexRequest } from "./index-process.ts";
 
 const INDEX_PROCESS = fileURLToPath(new URL("./index-process.ts", import.meta.url));
 const TSX_LOADER = import.meta.resolve("tsx");
-
-/** Pages rendered between two looks at the event loop, so that requests and edits are not kept waiting. */
-const CHUNK = 100;
 
 const isBundle = (name: string) => name.startsWith("pagefind");
 
 export interface SearchIndexOptions {
   /** The preview's own folder; the index lives under it. */
   readonly dir: string;
-  readonly site: PreviewSite;
+  readonly contentDir: string;
+  readonly pathPrefix: string;
+  readonly includeDrafts: boolean;
   /** How long a rebuild must settle before indexing starts (ms). */
   readonly delay?: number;
   readonly log: (line: string) => void;
@@ -34,15 +31,12 @@ export interface SearchIndexOptions {
 export class PreviewSearchIndex {
   readonly #opts: SearchIndexOptions;
   readonly #pagesDir: string;
-  /** Output file → hash of the HTML written there. */
-  readonly #written = new Map<string, string>();
-  readonly #dirs = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   /** An index is wanted: scheduled, or asked for while one was being built. */
   #wanted = false;
   #closed = false;
-  /** The Pagefind process while it runs. */
+  /** The indexing process while it runs. */
   #indexer: ChildProcess | undefined;
   #bundles = 0;
   /** The newest finished bundles' folder, and the one before it. */
@@ -106,45 +100,11 @@ export class PreviewSearchIndex {
     }
   }
 
-  /** One index of the current site; undefined when a newer rebuild made it pointless or it failed. */
+  /** One index of the content as it is now; undefined when it could not be made. */
   async #index(): Promise<number | undefined> {
-    const { site } = this.#opts;
-    const input = site.input;
-    const generation = site.generation;
-    if (!input) return undefined;
-    if (this.#written.size === 0) {
-      await rm(this.#pagesDir, { recursive: true, force: true });
-      this.#dirs.clear();
-    }
-
-    const seen = new Set<string>();
-    for (let from = 0; from < input.pages.length; from += CHUNK) {
-      const writes: Promise<void>[] = [];
-      for (const page of input.pages.slice(from, from + CHUNK)) {
-        const html = site.render(page);
-        // Pages without data-pagefind-body are not searchable; Pagefind would skip them anyway.
-        if (!html.includes("data-pagefind-body")) continue;
-        const file = outputPathOf(page.path);
-        seen.add(file);
-        const hash = createHash("sha1").update(html).digest("hex");
-        if (this.#written.get(file) === hash) continue;
-        this.#written.set(file, hash);
-        writes.push(this.#write(file, html));
-      }
-      await Promise.all(writes);
-      await new Promise((r) => setImmediate(r));
-      // A newer rebuild schedules its own index.
-      if (site.generation !== generation || this.#closed) return undefined;
-    }
-    for (const file of [...this.#written.keys()])
-      if (!seen.has(file)) {
-        this.#written.delete(file);
-        await rm(path.join(this.#pagesDir, file), { force: true });
-      }
-
-    for (const name of await readdir(this.#pagesDir))
-      if (isBundle(name)) await rm(path.join(this.#pagesDir, name), { recursive: true, force: true });
-    if (!(await this.#indexInChildProcess())) return undefined;
+    await mkdir(this.#pagesDir, { recursive: true });
+    const report = await this.#inChildProcess();
+    if (!report) return undefined;
     const bundles = (await readdir(this.#pagesDir)).filter(isBundle);
     if (bundles.length === 0) return undefined;
     const into = path.join(this.#opts.dir, `bundles-${++this.#bundles}`);
@@ -155,35 +115,26 @@ export class PreviewSearchIndex {
     this.#previous = this.#current;
     this.#current = into;
     if (stale) await rm(stale, { recursive: true, force: true });
-    return seen.size;
+    return report.pages;
   }
 
-  async #write(file: string, html: string): Promise<void> {
-    const abs = path.join(this.#pagesDir, file);
-    const dir = path.dirname(abs);
-    if (!this.#dirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
-    await writeFile(abs, html);
-  }
-
-  /**
-   * Runs the index stage over the pages in a child process at the lowest priority: Pagefind then
-   * takes only the CPU that rebuilds and page requests leave over.
-   */
-  #indexInChildProcess(): Promise<boolean> {
-    if (this.#closed) return Promise.resolve(false);
+  /** Runs `index-process.ts`; its report, or undefined when it failed or the content has errors. */
+  #inChildProcess(): Promise<IndexReport | undefined> {
+    if (this.#closed) return Promise.resolve(undefined);
+    const { contentDir, pathPrefix, includeDrafts } = this.#opts;
+    const request: IndexRequest = { contentDir, pathPrefix, includeDrafts, pagesDir: this.#pagesDir };
     return new Promise((resolve) => {
-      const child = fork(INDEX_PROCESS, [this.#pagesDir], {
+      const child = fork(INDEX_PROCESS, [JSON.stringify(request)], {
         execArgv: ["--import", TSX_LOADER],
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       this.#indexer = child;
-      child.on("error", () => resolve(false));
+      let report: IndexReport | undefined;
+      child.on("message", (m: IndexReport) => (report = m));
+      child.on("error", () => resolve(undefined));
       child.on("exit", (code) => {
         this.#indexer = undefined;
-        resolve(code === 0 && !this.#closed);
+        resolve(code === 0 && !this.#closed ? report : undefined);
       });
     });
   }

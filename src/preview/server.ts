@@ -80,7 +80,14 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
   const search =
     opts.search === false
       ? undefined
-      : new PreviewSearchIndex({ dir: cacheDir, site, log, ...(opts.searchDelay ? { delay: opts.searchDelay } : {}) });
+      : new PreviewSearchIndex({
+          dir: cacheDir,
+          contentDir: opts.contentDir,
+          pathPrefix: prefix,
+          includeDrafts: opts.includeDrafts,
+          log,
+          ...(opts.searchDelay ? { delay: opts.searchDelay } : {}),
+        });
   const waiting: Array<(r: Rebuild) => void> = [];
 
   /** The HTML shown while the content has never been valid: the problems, reloading once fixed. */
