@@ -49,7 +49,6 @@ export class PreviewSite {
   #input: RenderInput | undefined;
   #pages = new Map<string, Page>();
   #failed: readonly Diagnostic[] = [];
-  #generation = 0;
 
   constructor(opts: PreviewOptions, scratchDir: string) {
     this.#opts = opts;
@@ -64,11 +63,6 @@ export class PreviewSite {
   /** The problems that stopped the last rebuild; empty when it succeeded. */
   get problems(): readonly Diagnostic[] {
     return this.#failed;
-  }
-
-  /** Counts successful rebuilds, so that slower work (the search index) can tell it is out of date. */
-  get generation(): number {
-    return this.#generation;
   }
 
   /** Reads the given content paths again (all content when none are given) and rebuilds the model. */
@@ -116,7 +110,6 @@ export class PreviewSite {
     this.#model = model;
     this.#input = input;
     this.#pages = new Map(input.pages.map((p) => [p.path, p]));
-    this.#generation++;
   }
 }
 
