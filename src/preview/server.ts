@@ -169,12 +169,16 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     res.end(head ? undefined : body);
   }
 
+  /** Whether the open pages show the content's problems. */
+  let showingProblems = false;
+
   /** Tells every open page whose HTML changed to reload, and starts a new search index. */
   function siteChanged(): void {
     for (const c of live.clients) {
-      live.send(c, "fixed");
+      if (showingProblems) live.send(c, "fixed");
       if (currentVersion(c.path) !== c.version) live.send(c, "reload");
     }
+    showingProblems = false;
     search?.schedule();
   }
 
@@ -192,6 +196,7 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
       log(`${what}: the content has errors (listed above); the preview keeps the last good version`);
       const text = formatReport(r.diagnostics);
       for (const c of live.clients) live.send(c, "problems", text);
+      showingProblems = true;
     }
     for (const resolve of waiting.splice(0)) resolve(r);
   }
@@ -250,10 +255,16 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
       res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host ?? "localhost", resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(opts.port, opts.host ?? "localhost", resolve);
+    });
+  } catch (e) {
+    for (const w of watchers) w.close();
+    await search?.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   const host = opts.host && !["0.0.0.0", "::"].includes(opts.host) ? opts.host : "localhost";

@@ -29,19 +29,25 @@ export async function previewOf(
   await cp(path.join(FIXTURES, fixture), content, { recursive: true });
   const logs: string[] = [];
   const reports: string[] = [];
-  const server = await startPreview({
-    contentDir: content,
-    cacheDir: path.join(dir, "cache"),
-    pathPrefix: "/",
-    includeDrafts: true,
-    port: 0,
-    host: "127.0.0.1",
-    search: false,
-    debounce: 20,
-    log: (line) => logs.push(line),
-    report: (text) => reports.push(text),
-    ...options,
-  });
+  let server: PreviewServer;
+  try {
+    server = await startPreview({
+      contentDir: content,
+      cacheDir: path.join(dir, "cache"),
+      pathPrefix: "/",
+      includeDrafts: true,
+      port: 0,
+      host: "127.0.0.1",
+      search: false,
+      debounce: 20,
+      log: (line) => logs.push(line),
+      report: (text) => reports.push(text),
+      ...options,
+    });
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
   const url = (sitePath: string) => server.url + sitePath.replace(/^\//, "");
   return {
     server,

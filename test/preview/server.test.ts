@@ -71,6 +71,11 @@ describe("the preview serves the site from memory", () => {
       assert.equal((await p.get(sneaky)).status, 400, sneaky);
   });
 
+  test("a port already taken is an error, not a preview that hangs", async () => {
+    const port = Number(new URL(p.server.url).port);
+    await assert.rejects(previewOf("cross-links", { port }), /EADDRINUSE/);
+  });
+
   test("addresses without the trailing slash redirect, as static hosts do", async () => {
     const res = await p.get("/briefs/uk-review");
     assert.equal(res.status, 301);
