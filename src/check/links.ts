@@ -62,9 +62,13 @@ export async function checkLinks(
     const text = readFileSync(join(siteDir, page), "utf8");
     let ownIds: Set<string> | undefined;
     for (const m of text.matchAll(ATTR)) {
-      const raw = m[1]!;
-      let link = resolved.get(raw);
-      if (!link) resolved.set(raw, (link = resolveLink(raw, pathPrefix, files, notBuilt)));
+      let link = resolved.get(m[1]!);
+      if (!link) {
+        // A copy: the match is a slice of the page's text, and as a key it would keep the whole
+        // page alive (all 23,000 pages at 20,000 documents: the check ran out of a 384 MB heap).
+        const raw = Buffer.from(m[1]!).toString();
+        resolved.set(raw, (link = resolveLink(raw, pathPrefix, files, notBuilt)));
+      }
       if (link.kind === "external") continue;
       links++;
       if (link.kind === "broken") report(broken(page, link.url, link.why));
