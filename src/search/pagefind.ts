@@ -8,8 +8,9 @@
  * that is ended before the next starts, so Pagefind's memory is that of one bundle.
  */
 import type { Dirent } from "node:fs";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import * as pagefind from "pagefind";
@@ -46,9 +47,6 @@ export interface IndexOptions {
  * environment, so it is set there just while the binary starts; a setting already there wins.
  */
 const PAGEFIND_MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0";
-
-/** Files read and handed to Pagefind at a time: enough to keep it busy, few enough to hold little. */
-const IN_FLIGHT = 16;
 
 const gunzipAsync = promisify(gunzip);
 
@@ -106,8 +104,9 @@ async function indexablePages(siteDir: string): Promise<IndexablePage[]> {
     .map((f) => f.split("\\").join("/"))
     .filter((f) => f.endsWith(".html"))
     .sort();
-  const found = await mapLimited(files, async (file): Promise<IndexablePage | undefined> => {
-    const html = await readFile(`${siteDir}/${file}`, "utf8");
+  const found = files.map((file): IndexablePage | undefined => {
+    // Synchronous: 23,000 small files read through fs/promises cost more in opening than reading.
+    const html = readFileSync(`${siteDir}/${file}`, "utf8");
     if (!html.includes("data-pagefind-body") || !BODY_ATTRIBUTE.test(html)) return undefined;
     const url = encodeURI(`/${file.replace(/(^|\/)index\.html$/, "$1")}`);
     return { file, url, sortValue: SORT_VALUE.exec(html)?.[1]?.trim() };
@@ -124,18 +123,20 @@ async function removeOldBundles(siteDir: string): Promise<void> {
   }
 }
 
-/** Indexes one bundle's pages in a fresh Pagefind process and writes it; the process is closed after. */
+/**
+ * Indexes one bundle's pages in a fresh Pagefind process and writes it; the process is closed after.
+ * The pages are hard-linked into a folder of their own, mirroring the site's paths, and Pagefind
+ * reads that folder itself (`addDirectory`): it parses in parallel there, where handing it pages
+ * one by one (`addHTMLFile`) took twice as long (69 s against 36 s for 21,000 pages).
+ */
 async function writeBundle(opts: IndexOptions, pages: readonly IndexablePage[], outputPath: string) {
+  const folder = `${opts.siteDir}.${basename(outputPath)}-pages`;
   try {
+    await linkPages(opts.siteDir, pages, folder);
     const { index, errors } = await startPagefind(opts.language);
     if (!index) return [fail(`Pagefind could not start: ${errors.join("; ")}`)];
-    const added = await mapLimited(pages, async (page) => {
-      const content = await readFile(`${opts.siteDir}/${page.file}`, "utf8");
-      const { errors } = await index.addHTMLFile({ url: page.url, content });
-      return errors.map((e) => fail(`Pagefind: ${page.file}: ${e}`));
-    });
-    const addErrors = added.flat();
-    if (addErrors.length > 0) return addErrors;
+    const added = await index.addDirectory({ path: folder });
+    if (added.errors.length > 0) return added.errors.map((e) => fail(`Pagefind: ${e}`));
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) return written.errors.map((e) => fail(`Pagefind: ${e}`));
     if (!(await whole(outputPath)))
@@ -144,6 +145,22 @@ async function writeBundle(opts: IndexOptions, pages: readonly IndexablePage[], 
   } finally {
     // Ends the Pagefind process, and with it the memory holding this bundle.
     await pagefind.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Hard links (a copy where the file system refuses them) of `pages` under `folder`, same relative paths. */
+async function linkPages(siteDir: string, pages: readonly IndexablePage[], folder: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const page of pages) {
+    const target = join(folder, page.file);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await link(join(siteDir, page.file), target).catch(() => copyFile(join(siteDir, page.file), target));
   }
 }
 
@@ -190,20 +207,6 @@ function startPagefind(language: string | undefined): ReturnType<typeof pagefind
     if (saved === undefined) delete process.env._RJEM_MALLOC_CONF;
     else process.env._RJEM_MALLOC_CONF = saved;
   }
-}
-
-/** `fn` over `items`, at most `IN_FLIGHT` at a time, results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
-  return results;
 }
 
 /** Pages indexed across all bundles, as each bundle's entry file records them. */
