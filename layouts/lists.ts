@@ -66,7 +66,7 @@ ${groups.map(
       html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
   )}</ul></section>`,
 )}
-${pager(ctx, slice)}`;
+${pager(ctx, slice, "name")}`;
 }
 
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
@@ -99,7 +99,7 @@ ${slice.items.map(
 ${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article")} →</a></p>` : ""}
 </section>`,
 )}
-${pager(ctx, slice)}`;
+${pager(ctx, slice, "name")}`;
 }
 
 export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Article>): SafeHtml {

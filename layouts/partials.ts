@@ -40,12 +40,14 @@ ${summary}${extra ?? ""}
 </li>`;
 }
 
-export function pager(ctx: RenderContext, slice: Slice<unknown>): SafeHtml {
+/** Links to the neighbouring pages of a list; "Newer"/"Older" for lists in date order, else "Previous"/"Next". */
+export function pager(ctx: RenderContext, slice: Slice<unknown>, order: "date" | "name" = "date"): SafeHtml {
   if (slice.count <= 1) return html``;
+  const [back, on] = order === "date" ? ["Newer", "Older"] : ["Previous", "Next"];
   return html`<nav class="pager" aria-label="Pages">
-${slice.prev ? html`<a rel="prev" href="${ctx.href(slice.prev)}">← Newer</a>` : html`<span></span>`}
+${slice.prev ? html`<a rel="prev" href="${ctx.href(slice.prev)}">← ${back}</a>` : html`<span></span>`}
 <span>Page ${slice.number} of ${slice.count}</span>
-${slice.next ? html`<a rel="next" href="${ctx.href(slice.next)}">Older →</a>` : html`<span></span>`}
+${slice.next ? html`<a rel="next" href="${ctx.href(slice.next)}">${on} →</a>` : html`<span></span>`}
 </nav>`;
 }
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { renderPage } from "../../layouts/index.ts";
+import { pager } from "../../layouts/partials.ts";
 import { buildModel } from "../../src/model/build-model.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { outputPathOf, type Page } from "../../src/render/pages.ts";
@@ -299,5 +300,16 @@ describe("list pages", () => {
       /<summary>London pauses sharing &lt;b&gt;after&lt;\/b&gt; strikes &amp; reviews it\.<\/summary>/,
     );
     assert.doesNotMatch(feed, /later-draft/);
+  });
+});
+
+describe("pagers say which way they go", () => {
+  test("date-ordered lists page to older items; the actor index (by name) to the next page", () => {
+    const slice = { items: [], number: 1, count: 2, total: 2, first: "/x/", next: "/x/page/2/" } as never;
+    const byDate = pager(ctx, slice).toString();
+    const byName = pager(ctx, slice, "name").toString();
+    assert.match(byDate, /rel="next"[^>]*>Older →/);
+    assert.match(byName, /rel="next"[^>]*>Next →/);
+    assert.doesNotMatch(byName, /Older|Newer/);
   });
 });
