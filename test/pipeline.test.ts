@@ -181,8 +181,8 @@ describe("a failing build", () => {
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
-  test("reports the typo with file, line, field and a suggestion, exits non-zero, and leaves _site byte for byte", async () => {
-    const out = path.join(dir, "_site");
+  /** Builds the valid fixture into `out` and returns the hash of what was written. */
+  async function goodSite(out: string): Promise<string> {
     const good = await buildSite({
       contentDir: fixture("valid-minimal"),
       outDir: out,
@@ -191,7 +191,19 @@ describe("a failing build", () => {
       index: false,
     });
     assert.equal(good.ok, true);
-    const before = await treeHash(out);
+    return treeHash(out);
+  }
+
+  /** Runs `npm run build`'s script, which must fail; gives its exit code and error output. */
+  const failingBuild = (content: string, out: string, env: NodeJS.ProcessEnv = process.env) =>
+    run("npx", ["tsx", "scripts/build.ts", "--content", content, "--out", out], { cwd: ROOT, env }).then(
+      () => assert.fail("the build should fail"),
+      (e: { code: number; stderr: string }) => e,
+    );
+
+  test("reports the typo with file, line, field and a suggestion, exits non-zero, and leaves _site byte for byte", async () => {
+    const out = path.join(dir, "_site");
+    const before = await goodSite(out);
 
     // The valid site with one actor id misspelt in a brief.
     const content = path.join(dir, "content");
@@ -199,12 +211,7 @@ describe("a failing build", () => {
     const brief = path.join(content, "briefs/uk-pause.md");
     await writeFile(brief, (await readFile(brief, "utf8")).replace("  - id: united-kingdom", "  - id: united-kingdon"));
 
-    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", content, "--out", out], {
-      cwd: ROOT,
-    }).then(
-      () => assert.fail("the build should fail"),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await failingBuild(content, out);
     assert.equal(failed.code, 1);
     assert.match(failed.stderr, /briefs\/uk-pause\.md:10 \(actors\[0\]\.id\) error: unknown actor 'united-kingdon'/);
     assert.match(failed.stderr, /did you mean 'united-kingdom'/);
@@ -219,22 +226,8 @@ describe("a failing build", () => {
 
   test("a render process that runs out of memory fails the build with a way out, and leaves _site as it was", async () => {
     const out = path.join(dir, "_site-oom");
-    const good = await buildSite({
-      contentDir: fixture("valid-minimal"),
-      outDir: out,
-      pathPrefix: "/",
-      includeDrafts: false,
-      index: false,
-    });
-    assert.equal(good.ok, true);
-    const before = await treeHash(out);
-    const failed = await run("npx", ["tsx", "scripts/build.ts", "--content", fixture("valid-minimal"), "--out", out], {
-      cwd: ROOT,
-      env: { ...process.env, BRIEFBOOK_RENDER_HEAP_MB: "4" },
-    }).then(
-      () => assert.fail("the build should fail"),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const before = await goodSite(out);
+    const failed = await failingBuild(fixture("valid-minimal"), out, { ...process.env, BRIEFBOOK_RENDER_HEAP_MB: "4" });
     assert.equal(failed.code, 1);
     assert.match(failed.stderr, /render process stopped .* 4 MiB heap.*BRIEFBOOK_RENDER_HEAP_MB/);
     assert.equal(await treeHash(out), before, "_site is unchanged");
