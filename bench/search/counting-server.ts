@@ -10,17 +10,11 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { contentTypeOf, HTML_TYPE } from "../../src/preview/content-types.ts";
 
 /** An empty page to start from, served at this path whatever the site holds (no favicon request). */
 export const BLANK_PATH = "/__briefbook-bench-blank.html";
 const BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head><body></body></html>`;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".css": "text/css; charset=utf-8",
-};
 
 export interface Fetched {
   readonly path: string;
@@ -56,12 +50,12 @@ export async function serveCounting(root: string): Promise<CountingServer> {
       res.writeHead(status, { "content-type": type, "content-length": bytes, "cache-control": "no-store" }).end(body);
     };
     void (async () => {
-      if (urlPath === BLANK_PATH) return send(200, TYPES[".html"]!, BLANK);
+      if (urlPath === BLANK_PATH) return send(200, HTML_TYPE, BLANK);
       let file = path.normalize(path.join(root, urlPath));
       if (!file.startsWith(path.normalize(root))) return send(403, "text/plain", "forbidden");
       try {
         if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
-        send(200, TYPES[path.extname(file)] ?? "application/octet-stream", await readFile(file));
+        send(200, contentTypeOf(file), await readFile(file));
       } catch {
         send(404, "text/plain", "not found");
       }

@@ -16,6 +16,7 @@ import { escapeHtml } from "../model/markdown.ts";
 import { notFoundPath } from "../model/urls.ts";
 import type { Page } from "../render/pages.ts";
 import { PUBLIC_DIR } from "../pipeline.ts";
+import { contentTypeOf, HTML_TYPE } from "./content-types.ts";
 import { EVENTS_PATH, LiveReload, versionOf, withLiveReload } from "./live-reload.ts";
 import { PreviewSearchIndex } from "./search-index.ts";
 import { PreviewSite, type PreviewOptions, type Rebuild } from "./site.ts";
@@ -48,20 +49,6 @@ export interface PreviewServer {
   searchIdle(): Promise<void>;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".xml": "application/xml",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-};
-const typeOf = (file: string) => TYPES[path.extname(file)] ?? "application/octet-stream";
 
 /** What the preview answers for a site path. */
 type Answer =
@@ -110,7 +97,8 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
 
   async function answer(sitePath: string): Promise<Answer> {
     const page = pageAnswer(sitePath);
-    if (page?.page?.path.endsWith(".xml")) return { kind: "body", status: 200, type: TYPES[".xml"]!, body: page.html };
+    if (page?.page?.path.endsWith(".xml"))
+      return { kind: "body", status: 200, type: contentTypeOf(".xml"), body: page.html };
     if (page) return page;
     if (!sitePath.endsWith("/") && site.page(`${sitePath}/`)) return { kind: "redirect", to: `${sitePath}/` };
     const rel = sitePath.slice(1);
@@ -118,13 +106,13 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     if (bundle) {
       for (const file of bundle) {
         const body = await readFileIfAny(file);
-        if (body) return { kind: "body", status: 200, type: typeOf(file), body };
+        if (body) return { kind: "body", status: 200, type: contentTypeOf(file), body };
       }
       return { kind: "body", status: 404, type: "text/plain", body: "not in the preview's search index (yet)" };
     }
     const file = path.join(PUBLIC_DIR, rel);
     const body = file.startsWith(PUBLIC_DIR + path.sep) ? await readFileIfAny(file) : undefined;
-    return body ? { kind: "body", status: 200, type: typeOf(file), body } : notFound();
+    return body ? { kind: "body", status: 200, type: contentTypeOf(file), body } : notFound();
   }
 
   /** The version of the page a browser at `sitePath` should now be showing. */
@@ -145,7 +133,7 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     }
     if (!pathname.startsWith(prefix)) {
       if (`${pathname}/`.startsWith(prefix) || pathname === "/") res.writeHead(302, { location: prefix }).end();
-      else res.writeHead(404, { "content-type": TYPES[".html"]! }).end(`Outside the path prefix ${escapeHtml(prefix)}`);
+      else res.writeHead(404, { "content-type": HTML_TYPE }).end(`Outside the path prefix ${escapeHtml(prefix)}`);
       return;
     }
     const sitePath = `/${pathname.slice(prefix.length)}`;
@@ -163,7 +151,7 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     }
     // Pages are rendered per request, so browsers must always ask again; files may be revalidated.
     const cache = a.kind === "html" ? "no-store" : "no-cache";
-    const type = a.kind === "html" ? TYPES[".html"]! : a.type;
+    const type = a.kind === "html" ? HTML_TYPE : a.type;
     const body = a.kind === "html" ? withLiveReload(a.html, prefix, a.page?.path ?? sitePath) : a.body;
     res.writeHead(a.status, { "content-type": type, "cache-control": cache });
     res.end(head ? undefined : body);

@@ -5,19 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".xml": "application/xml",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-};
+import { join, normalize } from "node:path";
+import { contentTypeOf, HTML_TYPE } from "../../src/preview/content-types.ts";
 
 export interface StaticSite {
   readonly origin: string;
@@ -42,10 +31,10 @@ export async function serveSite(root: string, pathPrefix = "/"): Promise<StaticS
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      res.writeHead(200, { "content-type": contentTypeOf(file) }).end(body);
     } catch {
       const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("not found"));
-      res.writeHead(404, { "content-type": TYPES[".html"]! }).end(notFound);
+      res.writeHead(404, { "content-type": HTML_TYPE }).end(notFound);
     }
   }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
