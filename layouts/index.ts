@@ -37,7 +37,7 @@ export function renderPage(page: Page, ctx: RenderContext): string {
         slice: page.slice,
       });
     case "actors":
-      return shell(ctx, page, { main: actorsMain(ctx, page.slice, page.kindStarts) });
+      return shell(ctx, page, { main: actorsMain(ctx, page.slice, page.kinds) });
     case "briefs":
       return shell(ctx, page, { main: briefsMain(ctx, page.slice), slice: page.slice });
     case "timeline":

@@ -2,9 +2,8 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
-import type { Slice } from "../src/render/pages.ts";
-import { ACTOR_KINDS } from "../src/validate/schema.ts";
-import { actorsPath, briefsPath, timelinePath, type SitePath } from "../src/model/urls.ts";
+import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
+import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
 import { actorSummary, cites, dateTag, documentRow, pager } from "./partials.ts";
 import { KIND_LABELS, plural } from "./format.ts";
 
@@ -44,21 +43,14 @@ export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
 ${pager(ctx, slice)}`;
 }
 
-export function actorsMain(
-  ctx: RenderContext,
-  slice: Slice<Actor>,
-  kindStarts: ReadonlyMap<string, SitePath>,
-): SafeHtml {
+export function actorsMain(ctx: RenderContext, slice: Slice<Actor>, kinds: readonly ActorKindEntry[]): SafeHtml {
   const { model } = ctx;
-  const kinds = ACTOR_KINDS.filter((k) => kindStarts.has(k)) as string[];
-  for (const k of kindStarts.keys()) if (!kinds.includes(k)) kinds.push(k);
   const groups = kinds
-    .map((kind) => ({ kind, actors: slice.items.filter((a) => a.kind === kind) }))
+    .map(({ kind }) => ({ kind, actors: slice.items.filter((a) => a.kind === kind) }))
     .filter((g) => g.actors.length > 0);
-  const count = (kind: string) => model.actors.filter((a) => a.kind === kind).length;
   return html`<h1>Actors</h1>
 <p class="counts">${plural(model.actors.length, "actor")}: countries, people, organisations and outlets named in the briefs and their sources.</p>
-<nav class="kind-index" aria-label="Kinds"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(kindStarts.get(k)!)}#${k}">${KIND_LABELS[k]?.many ?? k}</a> <span class="count">${count(k)}</span></li>`)}</ul></nav>
+<nav class="kind-index" aria-label="Kinds"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(k.start)}#${k.kind}">${KIND_LABELS[k.kind]?.many ?? k.kind}</a> <span class="count">${k.count}</span></li>`)}</ul></nav>
 ${groups.map(
   (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
 <ul class="actor-grid">${g.actors.map(

@@ -19,6 +19,13 @@ import {
 } from "../model/urls.ts";
 import { ACTOR_KINDS } from "../validate/schema.ts";
 
+/** A kind of actor in the actor index, in index order: where its list starts and how many it holds. */
+export interface ActorKindEntry {
+  readonly kind: string;
+  readonly start: SitePath;
+  readonly count: number;
+}
+
 /** One page of a paginated list. */
 export interface Slice<T> {
   readonly items: readonly T[];
@@ -41,7 +48,7 @@ export type Page = PageBase &
     | { readonly layout: "brief"; readonly brief: Brief }
     | { readonly layout: "article"; readonly article: Article }
     | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Document> }
-    | { readonly layout: "actors"; readonly slice: Slice<Actor>; readonly kindStarts: ReadonlyMap<string, SitePath> }
+    | { readonly layout: "actors"; readonly slice: Slice<Actor>; readonly kinds: readonly ActorKindEntry[] }
     | { readonly layout: "briefs"; readonly slice: Slice<Brief> }
     | { readonly layout: "timeline"; readonly slice: Slice<TimelineEntry> }
     | { readonly layout: "sources"; readonly slice: Slice<Outlet> }
@@ -111,16 +118,18 @@ export function pagesOf(model: SiteModel): Page[] {
 
   // The indexes of actors and outlets grow with the archive too: a thousand actors made a 160 KB page.
   const actorsByKind = [...model.actors].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
-  const kindStarts = new Map<string, SitePath>();
+  const kinds: Array<{ kind: string; start: SitePath; count: number }> = [];
   actorsByKind.forEach((a, i) => {
-    if (!kindStarts.has(a.kind)) kindStarts.set(a.kind, pageOf(actorsPath, Math.floor(i / INDEX_PER_PAGE) + 1));
+    const last = kinds.at(-1);
+    if (last?.kind === a.kind) last.count++;
+    else kinds.push({ kind: a.kind, start: pageOf(actorsPath, Math.floor(i / INDEX_PER_PAGE) + 1), count: 1 });
   });
   pages.push(
     ...listPages(
       actorsByKind,
       actorsPath,
       "Actors",
-      (slice) => ({ layout: "actors", ...at, slice, kindStarts }),
+      (slice) => ({ layout: "actors", ...at, slice, kinds }),
       INDEX_PER_PAGE,
     ),
   );

@@ -250,8 +250,17 @@ describe("the actor and source indexes at archive scale", () => {
       // Countries come before people (the schema's order of kinds), and the nav says where each kind starts.
       const first = actorPages[0]!;
       assert.ok(first.layout === "actors");
-      assert.equal(first.kindStarts.get("country"), "/actors/");
-      const personStart = first.kindStarts.get("person")!;
+      const kind = (k: string) => first.kinds.find((e) => e.kind === k)!;
+      assert.deepEqual(
+        first.kinds.map((e) => [e.kind, e.count]),
+        [
+          ["country", 50],
+          ["person", 600],
+          ["media-outlet", 45],
+        ],
+      );
+      assert.equal(kind("country").start, "/actors/");
+      const personStart = kind("person").start;
       const page = byPath(pages).get(personStart);
       assert.ok((sliceOf(page).items as { kind: string }[]).some((a) => a.kind === "person"));
       const before = actorPages[actorPages.findIndex((p) => p.path === personStart) - 1];
