@@ -12,8 +12,14 @@ export function searchHead(ctx: RenderContext): SafeHtml {
   const [bundle = `${ctx.pathPrefix}pagefind/`, ...merged] = ctx.searchBundles.map((dir) => ctx.pathPrefix + dir);
   return html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
 <script src="${bundle}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-bundle="${bundle}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-bundle="${bundle}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
 }
+
+/**
+ * Where the UI loads Pagefind from: `public/search/pagefind.js`, Pagefind's module with the bundles'
+ * vocabulary pages left out of every answer (`src/search/vocabulary.ts`).
+ */
+const SEARCH_ENGINE_DIR = "search/";
 
 // Plain JavaScript for the browser, kept tiny: configuration and URL state, nothing else.
 const searchScript = new SafeHtml(`
@@ -35,7 +41,7 @@ const merged = cfg.merge.split(" ").filter(Boolean);
 const weight = (i) => (sortByDate ? 1 + (merged.length - i) * 1e-9 : 1);
 const ui = new PagefindUI({
   element: "#search",
-  bundlePath: cfg.bundle,
+  bundlePath: cfg.engine,
   mergeIndex: merged.map((bundlePath, i) => ({ bundlePath, baseUrl: cfg.base, indexWeight: weight(i + 1) })),
   indexWeight: weight(0),
   baseUrl: cfg.base,

@@ -3,7 +3,7 @@
  * Pagefind bundle plus any bundles merged into it) and counts the bytes each step fetched.
  *
  * Everything happens in one fresh browser context, as a first-time visitor would: start from an
- * empty page, import the primary bundle's pagefind.js, merge the others, init, then run each query
+ * empty page, import the search module (the primary bundle's pagefind.js, or the search page's), merge the others, init, then run each query
  * in order in that same context, so later queries reuse what earlier ones loaded. For each query
  * the top `TOP` results' data is loaded (that is when Pagefind fetches fragments), as a results
  * list would; the same number for every configuration.
@@ -62,8 +62,8 @@ const traffic = (fetched: readonly Fetched[]): Traffic => ({
 });
 
 // Browser-side code is sent as text so that no TypeScript transform can reach into it.
-const STARTUP = `async ({ primary, merged }) => {
-  const pf = await import(primary);
+const STARTUP = `async ({ module, merged }) => {
+  const pf = await import(module);
   await pf.options({ baseUrl: "/" });
   for (const path of merged) await pf.mergeIndex(path);
   await pf.init();
@@ -77,13 +77,17 @@ const QUERY = `async ({ term, filters, top }) => {
 
 /**
  * `bundles`: site paths of the bundles, primary first (`/pagefind/`, `/pagefind-2/`, …).
- * The server must serve the site at `/`; its byte count is taken over by this function.
+ * `module`: the site path of the module searched through: the search page's
+ * (`/search/pagefind.js`, which leaves out the bundles' vocabulary pages) or, by default, the
+ * primary bundle's own `pagefind.js`. The server must serve the site at `/`; its byte count is
+ * taken over by this function.
  */
 export async function runConfiguration(
   browser: Browser,
   server: CountingServer,
   bundles: readonly string[],
   queries: readonly QuerySpec[],
+  module?: string,
 ): Promise<ConfigurationRun> {
   const [primary, ...merged] = bundles;
   if (!primary) throw new Error("no Pagefind bundle to search");
@@ -104,7 +108,7 @@ export async function runConfiguration(
     await server.idle();
     server.take();
 
-    await call(STARTUP, { primary: `${primary}pagefind.js`, merged });
+    await call(STARTUP, { module: module ?? `${primary}pagefind.js`, merged });
     await server.idle();
     const startup = traffic(server.take());
 

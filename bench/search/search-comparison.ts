@@ -188,6 +188,9 @@ export interface CompareOptions {
   readonly browser?: Browser;
 }
 
+/** What the search page searches through (public/search/pagefind.js); the reference uses Pagefind's own. */
+const SEARCH_PAGE_MODULE = "/search/pagefind.js";
+
 export async function compareSearch(options: CompareOptions): Promise<SearchComparison> {
   const { siteDir } = options;
   const bundles = await findBundles(siteDir);
@@ -206,6 +209,7 @@ export async function compareSearch(options: CompareOptions): Promise<SearchComp
       server,
       bundles.map((b) => `/${b.dir}/`),
       specs,
+      SEARCH_PAGE_MODULE,
     );
     const single = await runConfiguration(browser, server, [`/${REFERENCE_DIR}/`], specs);
     const startup = { ours: ours.startup, single: single.startup };

@@ -9,13 +9,14 @@
  */
 import type { Dirent } from "node:fs";
 import { readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import * as pagefind from "pagefind";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { bundleCount, bundleDirs, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
+import { missingWords, VOCABULARY_FILE, vocabularyPage, wordsOf } from "./vocabulary.ts";
 
 export interface IndexResult {
   readonly pages: number;
@@ -62,11 +63,13 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     );
     await removeOldBundles(opts.siteDir);
     const groups = splitIntoBundles(pages, bundles.length);
+    const missing = groups.length > 1 ? missingWords(groups.map((g) => vocabularyOf(opts.siteDir, g))) : [];
     for (const [i, dir] of bundles.entries()) {
-      const errors = await writeBundle(opts, groups[i] ?? [], `${opts.siteDir}/${dir}`);
+      const errors = await writeBundle(opts, groups[i] ?? [], `${opts.siteDir}/${dir}`, missing[i] ?? []);
       if (errors.length > 0) return { pages: 0, bundles, diagnostics: errors };
     }
-    const indexed = await indexedPages(opts.siteDir, bundles);
+    const vocabularyPages = missing.filter((words) => words.length > 0).length;
+    const indexed = (await indexedPages(opts.siteDir, bundles)) - vocabularyPages;
     const diagnostics =
       opts.expectedPages === undefined || indexed === opts.expectedPages
         ? []
@@ -114,6 +117,21 @@ async function indexablePages(siteDir: string): Promise<IndexablePage[]> {
   return found.filter((p) => p !== undefined);
 }
 
+/**
+ * Every word of a bundle's pages (`vocabulary.ts`), read again here rather than kept from the first
+ * read: the words of 21,000 pages would otherwise be held together, one list per page.
+ */
+function vocabularyOf(siteDir: string, pages: readonly IndexablePage[]): Set<string> {
+  const words = new Set<string>();
+  for (const page of pages) {
+    for (const w of wordsOf(readFileSync(`${siteDir}/${page.file}`, "utf8"))) {
+      // A copy, not a slice: a slice would keep the page's whole text alive as long as the word.
+      if (!words.has(w)) words.add(w.length < 13 ? w : Buffer.from(w).toString());
+    }
+  }
+  return words;
+}
+
 /** A previous index of the same folder (the preview re-indexes in place) must not leave bundles behind. */
 async function removeOldBundles(siteDir: string): Promise<void> {
   for (const entry of await readdir(siteDir, { withFileTypes: true })) {
@@ -129,10 +147,22 @@ async function removeOldBundles(siteDir: string): Promise<void> {
  * reads that folder itself (`addDirectory`): it parses in parallel there, where handing it pages
  * one by one (`addHTMLFile`) took twice as long (69 s against 36 s for 21,000 pages).
  */
-async function writeBundle(opts: IndexOptions, pages: readonly IndexablePage[], outputPath: string) {
+async function writeBundle(
+  opts: IndexOptions,
+  pages: readonly IndexablePage[],
+  outputPath: string,
+  missing: readonly string[],
+) {
   const folder = `${opts.siteDir}.${basename(outputPath)}-pages`;
   try {
     await linkPages(opts.siteDir, pages, folder);
+    if (missing.length > 0) {
+      await mkdir(dirname(join(folder, VOCABULARY_FILE)), { recursive: true });
+      await writeFile(
+        join(folder, VOCABULARY_FILE),
+        vocabularyPage(missing, opts.language ?? languageOf(opts.siteDir, pages)),
+      );
+    }
     const { index, errors } = await startPagefind(opts.language);
     if (!index) return [fail(`Pagefind could not start: ${errors.join("; ")}`)];
     const added = await index.addDirectory({ path: folder });
@@ -147,6 +177,13 @@ async function writeBundle(opts: IndexOptions, pages: readonly IndexablePage[], 
     await pagefind.close();
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** The language of a bundle's first page (`<html lang>`), which its vocabulary page shares. */
+function languageOf(siteDir: string, pages: readonly IndexablePage[]): string {
+  const first = pages[0];
+  const html = first ? readFileSync(`${siteDir}/${first.file}`, "utf8") : "";
+  return /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? "en";
 }
 
 /** Hard links (a copy where the file system refuses them) of `pages` under `folder`, same relative paths. */

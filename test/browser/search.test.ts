@@ -278,8 +278,8 @@ describe("a site split into bundles answers as the same site in one bundle does,
     // panel itself may still show the counts before the search: a race in Pagefind's UI).
     const filters = await page.evaluate(
       async ([q, a]) => {
-        const bundle = document.getElementById("search-config")?.dataset.bundle ?? "";
-        const pf = (await import(`${bundle}pagefind.js`)) as {
+        const engine = document.getElementById("search-config")?.dataset.engine ?? "";
+        const pf = (await import(`${engine}pagefind.js`)) as {
           search(t: string, o: object): Promise<{ filters: Record<string, Record<string, number>> }>;
         };
         return (await pf.search(q!, a ? { filters: { actor: [a] } } : {})).filters;
@@ -291,8 +291,10 @@ describe("a site split into bundles answers as the same site in one bundle does,
   }
 
   test("the same results, excerpts and filter counts for several searches", async () => {
-    // Words every bundle holds: a bundle without a word answers with its longest prefix (test/search/pagefind.test.ts).
-    for (const query of ["strikes", "Starmer", "memo", "Venezuela"]) {
+    // Words every bundle holds, and words only some do ("Maduro", and "intellig" as typed so far),
+    // which a bundle lacking them would answer with their longest prefix it has, but for its
+    // vocabulary page (src/search/vocabulary.ts).
+    for (const query of ["strikes", "Starmer", "memo", "Venezuela", "Maduro", "intellig"]) {
       const expected = await seen(one, query);
       assert.ok(expected.count > 0, query);
       assert.deepEqual(await seen(split, query), expected, query);

@@ -52,14 +52,21 @@ async function buildWithBundles(contentDir: string, outDir: string, pages?: numb
   }
 }
 
-/** Pagefind's browser API loaded in Node from a built site, every bundle merged into the first. */
+/**
+ * The search page's Pagefind (`search/pagefind.js`, from public/search/pagefind.js) loaded in Node
+ * from a built site, every bundle merged into the first.
+ */
 async function pagefindOf(siteDir: string, site: StaticSite): Promise<PagefindApi> {
   const [first, ...rest] = await bundleFolders(siteDir);
-  const api = (await import(pathToFileURL(path.join(siteDir, first!, "pagefind.js")).href)) as PagefindApi;
+  const api = (await import(pathToFileURL(path.join(siteDir, "search", "pagefind.js")).href)) as PagefindApi;
   await api.options({ basePath: site.url(`/${first}/`) });
   for (const dir of rest) await api.mergeIndex(site.url(`/${dir}/`));
   return api;
 }
+
+/** Pagefind's own module under the search page's (which has configured it and merged the bundles). */
+const pagefindItself = async (siteDir: string) =>
+  (await import(pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href)) as PagefindApi;
 
 const urlsOf = async (api: PagefindApi, term: string, filters?: Record<string, string>) => {
   const { results } = await api.search(term, filters ? { filters } : {});
@@ -151,12 +158,15 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
     const total = await bundlePages(path.join(dir, "one", "pagefind"));
     assert.equal(folders.length, Math.ceil(total / 3));
     assert.deepEqual(folders.slice(0, 2), ["pagefind", "pagefind-2"]);
-    const sizes = await Promise.all(folders.map((f) => bundlePages(path.join(dir, "split", f))));
+    // Each bundle also holds its vocabulary page (src/search/vocabulary.ts): bundles this small all lack some word.
+    const sizes = await Promise.all(folders.map(async (f) => (await bundlePages(path.join(dir, "split", f))) - 1));
     assert.equal(
       sizes.reduce((a, b) => a + b, 0),
       total,
     );
     for (const n of sizes) assert.ok(n >= 1 && n <= 3, sizes.join(", "));
+    const itself = await pagefindItself(path.join(dir, "split"));
+    assert.deepEqual((await itself.filters())["briefbook-index"], { vocabulary: folders.length });
     const searchPage = await readFile(path.join(dir, "split", "search", "index.html"), "utf8");
     assert.match(searchPage, /data-bundle="\/pagefind\/"/);
     const merge = /data-merge="([^"]*)"/.exec(searchPage)?.[1];
@@ -183,16 +193,20 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
     assert.deepEqual(await urlsOf(split, "navy", articles), await urlsOf(one, "navy", articles));
   });
 
-  test("known limit: a bundle without a searched word answers with the longest prefix of it that it has, ranked after the real matches", async () => {
-    // Pagefind backtracks a word it cannot find to its longest indexed prefix (pagefind#315, no
-    // option to turn it off: pagefind#780). One bundle does that only for words the whole site
-    // lacks; a bundle does it for any word it happens not to hold.
-    const ranked = async (api: PagefindApi, term: string) =>
-      Promise.all((await api.search(term)).results.map(async (r) => new URL((await r.data()).url).pathname));
-    const expected = await urlsOf(one, "intelligence");
-    const merged = await ranked(split, "intelligence");
-    assert.ok(merged.length > expected.length, merged.join(", "));
-    assert.deepEqual(merged.slice(0, expected.length).sort(), expected);
+  test("a word only some bundles hold, whole or as typed so far, finds what one bundle finds and nothing else", async () => {
+    // Pagefind answers a word a bundle lacks with the longest prefix of it that the bundle holds
+    // (pagefind#315); each bundle's vocabulary page holds the words it lacks, and the search page's
+    // module leaves those pages out. Without them, "intelligence" listed every page with "in".
+    for (const term of ["intelligence", "intellig", "Maduro", "Caribbean", "Carib"]) {
+      const expected = await urlsOf(one, term);
+      assert.ok(expected.length > 0, term);
+      assert.deepEqual(await urlsOf(split, term), expected, term);
+    }
+    const { results } = await (await pagefindItself(path.join(dir, "split"))).search("intelligence");
+    assert.ok(
+      results.length > (await urlsOf(one, "intelligence")).length,
+      "Pagefind's own module also lists the vocabulary pages",
+    );
   });
 
   test("a page count that differs from the model's fails with a clear message, counting every bundle", async () => {
