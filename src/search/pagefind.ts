@@ -9,14 +9,14 @@
  */
 import type { Dirent } from "node:fs";
 import { readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import * as pagefind from "pagefind";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { bundleCount, bundleDirs, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
-import { missingWords, VOCABULARY_FILE, vocabularyPage, wordsOf } from "./vocabulary.ts";
+import { missingWords, VOCABULARY_URL, vocabularyPage, wordsOf } from "./vocabulary.ts";
 
 export interface IndexResult {
   readonly pages: number;
@@ -56,6 +56,8 @@ const fail = (message: string, hint?: string): Diagnostic =>
 
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   let bundles: readonly string[] = [];
+  let folders: readonly string[] = [];
+  let linked: Promise<void> = Promise.resolve();
   try {
     const pages = await indexablePages(opts.siteDir);
     bundles = bundleDirs(
@@ -63,12 +65,29 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     );
     await removeOldBundles(opts.siteDir);
     const groups = splitIntoBundles(pages, bundles.length);
-    const missing = groups.length > 1 ? missingWords(groups.map((g) => vocabularyOf(opts.siteDir, g))) : [];
+    folders = bundles.map((dir) => `${opts.siteDir}.${basename(dir)}-pages`);
+    // Worked out once, while Pagefind parses the first bundle: every bundle's vocabulary page needs them all.
+    let missing: readonly (readonly string[])[] | undefined;
+    const missingOf = (i: number) =>
+      (missing ??= groups.length > 1 ? missingWords(groups.map((g) => vocabularyOf(opts.siteDir, g))) : [])[i] ?? [];
+    let vocabularyPages = 0;
+    linked = linkPages(opts.siteDir, groups[0] ?? [], folders[0]!);
+    const removed: Promise<void>[] = [];
     for (const [i, dir] of bundles.entries()) {
-      const errors = await writeBundle(opts, groups[i] ?? [], `${opts.siteDir}/${dir}`, missing[i] ?? []);
+      await linked;
+      const errors = await writeBundle(opts, folders[i]!, `${opts.siteDir}/${dir}`, {
+        missingWords: () => missingOf(i),
+        language: () => opts.language ?? languageOf(opts.siteDir, groups[i] ?? []),
+        // The next bundle's folder is linked while Pagefind writes this one.
+        whileWriting: () => {
+          if (i + 1 < bundles.length) linked = linkPages(opts.siteDir, groups[i + 1] ?? [], folders[i + 1]!);
+        },
+      });
+      removed.push(rm(folders[i]!, { recursive: true, force: true }));
       if (errors.length > 0) return { pages: 0, bundles, diagnostics: errors };
+      if (missingOf(i).length > 0) vocabularyPages++;
     }
-    const vocabularyPages = missing.filter((words) => words.length > 0).length;
+    await Promise.all(removed);
     const indexed = (await indexedPages(opts.siteDir, bundles)) - vocabularyPages;
     const diagnostics =
       opts.expectedPages === undefined || indexed === opts.expectedPages
@@ -86,6 +105,9 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
       bundles,
       diagnostics: [fail(`Pagefind failed: ${e instanceof Error ? e.message : String(e)}`)],
     };
+  } finally {
+    await linked.catch(() => undefined);
+    await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
   }
 }
 
@@ -141,32 +163,39 @@ async function removeOldBundles(siteDir: string): Promise<void> {
   }
 }
 
+/** What writing one bundle needs from the others, asked for when Pagefind is busy with this one. */
+interface BundleSteps {
+  /** The site's words this bundle lacks, for its vocabulary page (`vocabulary.ts`); asked while Pagefind parses. */
+  readonly missingWords: () => readonly string[];
+  /** The language of the bundle's pages, which its vocabulary page shares. */
+  readonly language: () => string;
+  /** Called once Pagefind is writing the bundle. */
+  readonly whileWriting: () => void;
+}
+
 /**
  * Indexes one bundle's pages in a fresh Pagefind process and writes it; the process is closed after.
- * The pages are hard-linked into a folder of their own, mirroring the site's paths, and Pagefind
- * reads that folder itself (`addDirectory`): it parses in parallel there, where handing it pages
- * one by one (`addHTMLFile`) took twice as long (69 s against 36 s for 21,000 pages).
+ * The pages are hard-linked into `folder`, mirroring the site's paths, and Pagefind reads that
+ * folder itself (`addDirectory`): it parses in parallel there, where handing it pages one by one
+ * (`addHTMLFile`) took twice as long (69 s against 36 s for 21,000 pages). Pagefind works in its
+ * own process, so this one meanwhile works out the vocabulary and links the next bundle's folder.
  */
-async function writeBundle(
-  opts: IndexOptions,
-  pages: readonly IndexablePage[],
-  outputPath: string,
-  missing: readonly string[],
-) {
-  const folder = `${opts.siteDir}.${basename(outputPath)}-pages`;
+async function writeBundle(opts: IndexOptions, folder: string, outputPath: string, steps: BundleSteps) {
   try {
-    await linkPages(opts.siteDir, pages, folder);
-    if (missing.length > 0) {
-      await mkdir(dirname(join(folder, VOCABULARY_FILE)), { recursive: true });
-      await writeFile(
-        join(folder, VOCABULARY_FILE),
-        vocabularyPage(missing, opts.language ?? languageOf(opts.siteDir, pages)),
-      );
-    }
     const { index, errors } = await startPagefind(opts.language);
     if (!index) return [fail(`Pagefind could not start: ${errors.join("; ")}`)];
-    const added = await index.addDirectory({ path: folder });
+    const adding = index.addDirectory({ path: folder });
+    // Let the request reach Pagefind before this process turns to work of its own.
+    await new Promise((resolve) => setImmediate(resolve));
+    const missing = steps.missingWords();
+    const added = await adding;
     if (added.errors.length > 0) return added.errors.map((e) => fail(`Pagefind: ${e}`));
+    if (missing.length > 0) {
+      const content = vocabularyPage(missing, steps.language());
+      const vocabulary = await index.addHTMLFile({ url: VOCABULARY_URL, content });
+      if (vocabulary.errors.length > 0) return vocabulary.errors.map((e) => fail(`Pagefind: ${e}`));
+    }
+    steps.whileWriting();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) return written.errors.map((e) => fail(`Pagefind: ${e}`));
     if (!(await whole(outputPath)))
@@ -175,7 +204,6 @@ async function writeBundle(
   } finally {
     // Ends the Pagefind process, and with it the memory holding this bundle.
     await pagefind.close();
-    await rm(folder, { recursive: true, force: true });
   }
 }
 

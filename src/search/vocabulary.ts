@@ -16,8 +16,8 @@
 /** The filter that marks a vocabulary page, and its value; the search page excludes it. */
 export const VOCABULARY_FILTER = "briefbook-index";
 export const VOCABULARY_VALUE = "vocabulary";
-/** Where a bundle's vocabulary page sits, relative to the site root. It is never linked or served. */
-export const VOCABULARY_FILE = "briefbook-vocabulary/index.html";
+/** The address Pagefind records for a bundle's vocabulary page. No such page is written, linked or served. */
+export const VOCABULARY_URL = "/briefbook-vocabulary/";
 
 const VOID = new Set(["area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]);
 
