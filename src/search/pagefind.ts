@@ -5,7 +5,8 @@
  * Only pages carrying `data-pagefind-body` (briefs, articles, actors) are given to Pagefind; list
  * pages would be parsed only to be dropped. A site with more of them than one bundle may hold is
  * split into bundles (`bundles.ts`), indexed one after another, each in a fresh Pagefind process
- * that is ended before the next starts, so Pagefind's memory is that of one bundle.
+ * that is ended before the next starts, so Pagefind's memory is that of one bundle. Each bundle of a
+ * split site also gets a vocabulary page, the words only other bundles hold (`vocabulary.ts`).
  */
 import type { Dirent } from "node:fs";
 import { readFileSync } from "node:fs";
