@@ -10,7 +10,7 @@
  * every word of the site and finds nothing where it should. The search page keeps those pages out
  * of every answer by their filter (`public/search/pagefind.js`).
  *
- * Pure functions of the pages' HTML; `pagefind.ts` reads the files and writes the pages.
+ * Pure functions of the pages' HTML; `pagefind.ts` reads the files and hands the pages to Pagefind.
  */
 
 /** The filter that marks a vocabulary page, and its value; the search page excludes it. */
@@ -21,9 +21,10 @@ export const VOCABULARY_URL = "/briefbook-vocabulary/";
 
 const VOID = new Set(["area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]);
 
-const tags = new Map<string, RegExp>();
-/** The opening and closing tags of one element name, compiled once. */
-function tagOf(name: string): RegExp {
+/** Opening and closing tags by element name, compiled once per page: a page has a handful of names. */
+type TagPatterns = Map<string, RegExp>;
+
+function tagOf(tags: TagPatterns, name: string): RegExp {
   let tag = tags.get(name);
   if (!tag) tags.set(name, (tag = new RegExp(`<(/?)${name}\\b[^>]*>`, "gi")));
   return tag;
@@ -34,9 +35,9 @@ function tagOf(name: string): RegExp {
  * nested elements of the same name. Our layouts write well-formed HTML; an unclosed element ends
  * with the document.
  */
-function elementEnd(html: string, name: string, openEnd: number): number {
+function elementEnd(tags: TagPatterns, html: string, name: string, openEnd: number): number {
   if (VOID.has(name) || html[openEnd - 2] === "/") return openEnd;
-  const tag = tagOf(name);
+  const tag = tagOf(tags, name);
   tag.lastIndex = openEnd;
   let depth = 1;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
@@ -53,16 +54,16 @@ const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?=[\s=>/])[^>]*>
 function indexedHtml(html: string): string {
   const body = BODY.exec(html);
   if (!body) return "";
+  const tags: TagPatterns = new Map();
   const open = body.index + body[0].length;
-  const inner = html.slice(open, elementEnd(html, body[1]!.toLowerCase(), open));
+  const inner = html.slice(open, elementEnd(tags, html, body[1]!.toLowerCase(), open));
   let kept = "";
   let at = 0;
-  IGNORED.lastIndex = 0;
-  for (let m = IGNORED.exec(inner); m; m = IGNORED.exec(inner)) {
-    if (m.index < at) continue;
+  const ignored = new RegExp(IGNORED);
+  for (let m = ignored.exec(inner); m; m = ignored.exec(inner)) {
     kept += inner.slice(at, m.index);
-    at = elementEnd(inner, m[1]!.toLowerCase(), m.index + m[0].length);
-    IGNORED.lastIndex = at;
+    at = elementEnd(tags, inner, m[1]!.toLowerCase(), m.index + m[0].length);
+    ignored.lastIndex = at;
   }
   return kept + inner.slice(at);
 }
