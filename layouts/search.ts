@@ -12,7 +12,7 @@ export function searchHead(ctx: RenderContext): SafeHtml {
   const [bundle = `${ctx.pathPrefix}pagefind/`, ...merged] = ctx.searchBundles.map((dir) => ctx.pathPrefix + dir);
   return html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
 <script src="${bundle}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-bundle="${bundle}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
 }
 
 /**
