@@ -62,6 +62,13 @@ export default tseslint.config(
   },
 
   // Diagnostics are the shared language of every stage, so they depend on none.
+  // How text from content leaves the program (escaping, allowed addresses): every stage uses it.
+  stage("text", [
+    [
+      LATER(["diagnostics", "load", "validate", "model", "render", "search", "check", "pipeline", "layouts"]),
+      "src/text/ is the one escaper and URL allow-list every stage shares; it depends on none of them",
+    ],
+  ]),
   stage("diagnostics", [
     [
       LATER(["load", "validate", "model", "render", "search", "check", "pipeline", "layouts"]),

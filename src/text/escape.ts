@@ -1,0 +1,42 @@
+/**
+ * The one escaper: how text from content may leave the program. Every stage that writes text
+ * from content into HTML, XML or a terminal goes through here, so a field can never become
+ * markup, break a feed, or drive the editor's terminal.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text as HTML (element content or a quoted attribute value); valid in XML too. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+/**
+ * C0 and C1 control characters other than tab and line breaks, DEL, and the Unicode
+ * non-characters XML 1.0 forbids: none has a place in a title or a paragraph, and in a
+ * terminal, a feed or JSON-LD each can do harm (escape sequences, invalid XML).
+ */
+const CONTROL = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufffe\\uffff]";
+const ONE_CONTROL = new RegExp(CONTROL);
+const CONTROL_CHARACTERS = new RegExp(CONTROL, "g");
+
+/** The first control character in `s`, named as `U+001B`, or undefined when there is none. */
+export function firstControlCharacter(s: string): string | undefined {
+  const m = ONE_CONTROL.exec(s);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
+/** `s` without control characters (for text that must be written whatever it holds). */
+export const withoutControlCharacters = (s: string): string => s.replace(CONTROL_CHARACTERS, "");
+
+/** Text for XML element content or attributes: escaped, with control characters dropped. */
+export const escapeXml = (s: string): string => escapeHtml(withoutControlCharacters(s));
+
+/**
+ * Text for a terminal: every control character (escape sequences included) shown as a visible
+ * `\x1b`-style escape, so a field from content cannot retitle the terminal or clear the screen.
+ * Line breaks and tabs are kept.
+ */
+export const forTerminal = (s: string): string =>
+  s.replace(CONTROL_CHARACTERS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
+  });
