@@ -4,6 +4,10 @@
  * refused, at validation with the file and field, and again by the link check in the output.
  */
 
+/** What the URL parser strips from both ends: C0 controls and space. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const EDGES = new RegExp("^[\\u0000-\\u0020]+|[\\u0000-\\u0020]+$", "g");
+
 export type UrlUse = "web" | "web-or-mail";
 
 const SCHEMES: Record<UrlUse, readonly string[]> = {
@@ -12,8 +16,7 @@ const SCHEMES: Record<UrlUse, readonly string[]> = {
 };
 
 export type UrlVerdict =
-  | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly why: string; readonly hint: string };
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly why: string; readonly hint: string };
 
 /**
  * What a browser would make of `raw` as an absolute address: leading and trailing spaces and
@@ -23,7 +26,7 @@ export type UrlVerdict =
 export function checkUrl(raw: string, use: UrlUse = "web"): UrlVerdict {
   const allowed = SCHEMES[use];
   const hint = `write a full address starting with ${allowed.map((s) => (s === "mailto:" ? "mailto:" : `${s}//`)).join(" or ")}`;
-  const cleaned = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  const cleaned = raw.replace(EDGES, "").replace(/[\t\n\r]/g, "");
   let url: URL;
   try {
     url = new URL(cleaned);
@@ -32,14 +35,13 @@ export function checkUrl(raw: string, use: UrlUse = "web"): UrlVerdict {
   }
   if (!allowed.includes(url.protocol))
     return { ok: false, why: `addresses starting with '${url.protocol}' are not allowed`, hint };
-  if (url.protocol !== "mailto:" && url.hostname === "")
-    return { ok: false, why: `'${raw}' names no host`, hint };
+  if (url.protocol !== "mailto:" && url.hostname === "") return { ok: false, why: `'${raw}' names no host`, hint };
   return { ok: true, url: url.href };
 }
 
 /** The scheme a browser would read from `href` (lower case, with the colon), or undefined for a relative link. */
 export function schemeOf(href: string): string | undefined {
-  const cleaned = href.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
+  const cleaned = href.replace(EDGES, "").replace(/[\t\n\r]/g, "");
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase().concat(":");
 }
 
