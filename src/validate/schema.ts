@@ -6,16 +6,55 @@
 import { z } from "zod";
 import { isoDateSchema, partialDateSchema } from "./dates.ts";
 import { actorIdSchema, articleIdSchema, paragraphRefSchema } from "./ids.ts";
+import { firstControlCharacter } from "../text/escape.ts";
+import { checkUrl, type UrlUse } from "../text/url-policy.ts";
 
 /** YAML's empty value (`field:` with nothing after it) means "not given", like leaving the field out. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 
+/**
+ * Refuses control characters (escape sequences, NUL, DEL, C1): invisible in an editor, yet they
+ * make the feed invalid XML and can drive the terminal a report is printed in. Tabs and line
+ * breaks are text. The hint travels in the issue's params (validate.ts puts it on the diagnostic).
+ */
+const refuseControlCharacters = (what: string) => (s: string, ctx: z.RefinementCtx) => {
+  const found = firstControlCharacter(s);
+  if (found === undefined) return;
+  ctx.addIssue({
+    code: "custom",
+    message: `${what} contains the invisible control character ${found}, which breaks the feed and terminals`,
+    params: { hint: `delete the ${found} character (retype the text around it, or paste it as plain text)` },
+  });
+};
+
 const text = (what: string) =>
   z
     .string({ error: `expected ${what} as text` })
     .trim()
-    .min(1, { error: `${what} is empty` });
+    .min(1, { error: `${what} is empty` })
+    .superRefine(refuseControlCharacters(what));
+
+/**
+ * An address readers are sent to: http(s) only (plus mailto: where the field means an address),
+ * however the scheme is spelt (`JaVaScRiPt:`, `java<TAB>script:`), so that no `javascript:`,
+ * `data:` or `vbscript:` link from content is ever published. Kept as the editor wrote it, trimmed.
+ */
+const address = (what: string, use: UrlUse = "web") =>
+  z
+    .string({ error: `expected ${what} as a full web address starting with https://` })
+    .superRefine(refuseControlCharacters(what))
+    .transform((raw, ctx) => {
+      if (firstControlCharacter(raw) !== undefined) return z.NEVER;
+      const verdict = checkUrl(raw, use);
+      if (verdict.ok) return raw.trim();
+      ctx.addIssue({
+        code: "custom",
+        message: `${verdict.why}: ${what} becomes a link readers follow, so it must be a web address`,
+        params: { hint: verdict.hint },
+      });
+      return z.NEVER;
+    });
 
 export const ACTOR_KINDS = [
   "country",
@@ -61,9 +100,7 @@ export const articleSchema = z
     published: optional(isoDateSchema).describe(
       "Publication date, YYYY-MM-DD. Leave empty when the source does not say.",
     ),
-    url: optional(z.url({ error: "expected a full web address starting with https://" })).describe(
-      "Where the article was published.",
-    ),
+    url: optional(address("the article's address")).describe("Where the article was published."),
     byline: optional(text("the byline")).describe("The author(s), as printed."),
     imported_from: optional(text("the import source")).describe(
       "The scraped file this article was imported from (written by `npm run import`).",
@@ -145,7 +182,9 @@ export const siteSchema = z.strictObject({
   title: text("the site title").default("Briefbook").describe("The site's name, in the header and feed."),
   tagline: optional(text("the tagline")).describe("A line under the site's name on the home page."),
   language: z.string().default("en").describe("The content's language (BCP 47), for `<html lang>` and search."),
-  url: optional(z.url()).describe("The public address of the site, for the feed's absolute links."),
+  url: optional(address("the site's address")).describe(
+    "The public address of the site, for the feed's absolute links.",
+  ),
   per_page: z
     .number()
     .int()

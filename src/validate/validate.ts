@@ -135,7 +135,9 @@ function schemaDiagnostics(file: SourceFile, issues: readonly z.core.$ZodIssue[]
     } else if (issue.code === "invalid_type") {
       out.push(error({ ...at(path), message: `${issue.message}, found ${describeInput(input)}` }));
     } else {
-      out.push(error({ ...at(path), message: issue.message }));
+      // A schema refinement may carry its hint (schema.ts: control characters, addresses).
+      const hint = issue.code === "custom" ? (issue.params?.hint as string | undefined) : undefined;
+      out.push(error({ ...at(path), message: issue.message, ...(hint ? { hint } : {}) }));
     }
   }
   return out;
