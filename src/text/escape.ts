@@ -30,13 +30,16 @@ export const withoutControlCharacters = (s: string): string => s.replace(CONTROL
 /** Text for XML element content or attributes: escaped, with control characters dropped. */
 export const escapeXml = (s: string): string => escapeHtml(withoutControlCharacters(s));
 
+/** For a terminal, a lone carriage return counts too: it moves back over the line and can hide it. */
+const TERMINAL_CONTROL = new RegExp(`${CONTROL}|\r(?!\n)`, "g");
+
 /**
  * Text for a terminal: every control character (escape sequences included) shown as a visible
  * `\x1b`-style escape, so a field from content cannot retitle the terminal or clear the screen.
- * Line breaks and tabs are kept.
+ * Line feeds and tabs are kept.
  */
 export const forTerminal = (s: string): string =>
-  s.replace(CONTROL_CHARACTERS, (c) => {
+  s.replace(TERMINAL_CONTROL, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
   });

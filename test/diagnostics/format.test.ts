@@ -48,6 +48,27 @@ describe("formatDiagnostic", () => {
     assert.match(coloured, /\x1b\[1mbriefs\/uk-pause\.md:8\x1b\[0m/);
     assert.match(formatDiagnostic(warning({ file: "x", message: "m" }), { color: true }), /\x1b\[33;1mwarning\x1b\[0m/);
   });
+
+  test("text quoted from content cannot drive the terminal: its control characters are shown, not sent", () => {
+    // An unknown field named with an escape sequence that retitles the terminal, then clears the screen.
+    const evil = error({
+      file: "briefs/\x1b]0;owned\x07.md",
+      line: 3,
+      field: "x\x1b[2J",
+      message: "unknown field 'x\x1b[2J\x1b[H' — did you mean \x9b31m?",
+      hint: "rename it\x7f\r",
+    });
+    for (const color of [false, true]) {
+      const out = formatDiagnostic(evil, { color, contentDir: "content\x1bc" });
+      // Only the report's own colour codes may remain.
+      const ours = out.replace(/\x1b\[(?:31;1|33;1|1|0)m/g, "");
+      assert.doesNotMatch(ours, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, JSON.stringify(out));
+      assert.match(ours, /content\\x1bc\/briefs\/\\x1b\]0;owned\\x07\.md:3 \(x\\x1b\[2J\)/);
+      assert.match(ours, /unknown field 'x\\x1b\[2J\\x1b\[H' — did you mean \\x9b31m\?/);
+      assert.match(ours, /hint: rename it\\x7f\\x0d$/);
+    }
+    assert.doesNotMatch(formatReport([evil]), /\x1b/);
+  });
   /* eslint-enable no-control-regex */
 });
 
