@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
+import { decodeHTMLAttribute } from "entities";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { isAllowedHref, schemeOf } from "../text/url-policy.ts";
 
 export interface LinkCheckResult {
   readonly pages: number;
@@ -71,7 +73,8 @@ export async function checkLinks(
       }
       if (link.kind === "external") continue;
       links++;
-      if (link.kind === "broken") report(broken(page, link.url, link.why));
+      if (link.kind === "refused") report(refused(page, link.url, link.scheme));
+      else if (link.kind === "broken") report(broken(page, link.url, link.why));
       else if (link.kind === "same-page") {
         ownIds ??= idsOf(text);
         if (!ownIds.has(link.fragment))
@@ -98,6 +101,7 @@ export async function checkLinks(
 
 type ResolvedLink =
   | { readonly kind: "external" }
+  | { readonly kind: "refused"; readonly url: string; readonly scheme: string }
   | { readonly kind: "unchecked" }
   | { readonly kind: "same-page"; readonly url: string; readonly fragment: string }
   | { readonly kind: "page"; readonly target: string; readonly fragment?: string }
@@ -110,8 +114,11 @@ function resolveLink(
   files: ReadonlySet<string>,
   notBuilt: readonly string[],
 ): ResolvedLink {
-  const url = raw.replace(/&amp;/g, "&");
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return { kind: "external" };
+  // As the browser reads it: `&#106;avascript&colon;` is `javascript:`.
+  const url = raw.includes("&") ? decodeHTMLAttribute(raw) : raw;
+  const scheme = schemeOf(url);
+  if (scheme !== undefined) return isAllowedHref(url) ? { kind: "external" } : { kind: "refused", url: raw, scheme };
+  if (url.startsWith("//")) return { kind: "external" };
   const [pathAndQuery = "", fragment] = url.split("#", 2);
   const path = pathAndQuery.split("?")[0]!;
   if (path === "") return fragment ? { kind: "same-page", url, fragment } : { kind: "unchecked" };
@@ -125,6 +132,14 @@ function resolveLink(
   if (!files.has(target)) return { kind: "broken", url, why: "no such page in the built site" };
   return fragment ? { kind: "page", target, fragment } : { kind: "page", target };
 }
+
+/** Only http(s) and mailto: links may leave the site: anything else could run script in a reader's browser. */
+const refused = (page: string, url: string, scheme: string): Diagnostic =>
+  error({
+    file: page,
+    message: `link '${url}' uses the scheme '${scheme}', which the site never publishes`,
+    hint: "look for it in the url fields and Markdown links of the content behind this page; if it is not there, please report it as a bug in Briefbook",
+  });
 
 const broken = (page: string, url: string, why: string): Diagnostic =>
   error({

@@ -142,6 +142,46 @@ describe("checkLinks", () => {
     assert.match(r.diagnostics.at(-1)!.message, /…and 10 more broken links/);
   });
 
+  test("a link that would run script or load embedded data is refused, however it is spelt or encoded", async () => {
+    const bad = [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      " javascript:alert(1)",
+      "java&#9;script:alert(1)",
+      "java&Tab;script:alert(1)",
+      "&#106;avascript:alert(1)",
+      "&#x6A;avascript:alert(1)",
+      "javascript&colon;alert(1)",
+      "data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;",
+      "vbscript:msgbox(1)",
+    ];
+    const r = await check({
+      ...GOOD,
+      "articles/a/index.html": page(
+        `<div id="p1"></div><div id="p2"></div>${bad.map((h) => `<a href="${h}">x</a>`).join("")}<img src="data:image/png;base64,AAAA">`,
+      ),
+      "search/index.html": page(`<form action="javascript:alert(1)"></form>`),
+    });
+    assert.equal(r.diagnostics.length, bad.length + 2, dump(r.diagnostics));
+    for (const d of r.diagnostics) {
+      assert.equal(d.severity, "error");
+      assert.match(
+        d.message,
+        /^link '.*' uses the scheme '(javascript|data|vbscript):', which the site never publishes$/,
+      );
+      assert.match(d.hint ?? "", /url/);
+    }
+    assert.deepEqual(r.diagnostics.map((d) => d.file).sort(), [
+      ...Array(bad.length + 1).fill("articles/a/index.html"),
+      "search/index.html",
+    ]);
+    assert.ok(
+      problems(r).includes(
+        "articles/a/index.html: link '&#106;avascript:alert(1)' uses the scheme 'javascript:', which the site never publishes",
+      ),
+    );
+  });
+
   test("an empty site folder has nothing to check", async () => {
     const r = await check({});
     assert.deepEqual(r, { pages: 0, links: 0, diagnostics: [] });
