@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { forTerminal } from "../src/text/escape.ts";
 import { ACTOR_KINDS } from "../src/validate/schema.ts";
 import { isKebab } from "../src/validate/ids.ts";
+import { SCHEMAS_DIR } from "./schemas.ts";
 import { scaffold, SCAFFOLD_KINDS, type ScaffoldKind } from "./new/scaffold.ts";
 
 const USAGE = `Usage:
@@ -61,7 +62,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (!request) return (console.log(USAGE), 0);
   const today = new Date().toISOString().slice(0, 10);
-  const file = scaffold({ ...request, today });
+  const folder = path.join(request.contentDir, `${request.kind}s`);
+  const schemaRef = path
+    .relative(folder, path.join(SCHEMAS_DIR, `${request.kind}.schema.json`))
+    .split(path.sep)
+    .join("/");
+  const file = scaffold({ ...request, today, schemaRef });
   if (file.slug === "") {
     console.error(`error: the title has no letters or digits to make a file name from\n\n${USAGE}`);
     return 2;

@@ -56,6 +56,8 @@ export interface ScaffoldRequest {
   readonly sources?: readonly string[];
   /** A new actor's kind. */
   readonly actorKind?: string;
+  /** The JSON Schema's address relative to the new file, for the YAML language server's modeline. */
+  readonly schemaRef?: string;
 }
 
 export interface Scaffold {
@@ -140,7 +142,8 @@ export function scaffold(req: ScaffoldRequest): Scaffold {
       : req.kind === "actor"
         ? { name: req.title, kind: req.actorKind }
         : { title: req.title, title_source: "headline" };
-  const fields = frontMatter(SCHEMAS[req.kind], given);
+  const modeline = req.schemaRef ? [`# yaml-language-server: $schema=${req.schemaRef}`] : [];
+  const fields = [...modeline, ...frontMatter(SCHEMAS[req.kind], given)];
   if (req.kind === "actor") return { path, slug, text: `${fields.join("\n")}\n` };
   const body = req.kind === "brief" ? BRIEF_BODY : "";
   const after =

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,6 +43,9 @@ describe("npm run new", () => {
     const text = await readFile(file, "utf8");
     assert.match(text, new RegExp(`^date: ${new Date().toISOString().slice(0, 10)}$`, "m"));
     assert.match(text, /^status: draft$/m);
+    // Editors' YAML tools find the schema from the file itself.
+    const ref = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1];
+    assert.ok(ref && existsSync(path.resolve(path.dirname(file), ref)), `no schema modeline: ${ref}`);
 
     const before = check(site);
     assert.equal(before.status, 1);
