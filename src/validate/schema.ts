@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isoDateSchema, partialDateSchema } from "./dates.ts";
 import { actorIdSchema, articleIdSchema, paragraphRefSchema } from "./ids.ts";
+import { canonicalLanguage, LANGUAGE_HINT } from "./language.ts";
 import { firstControlCharacter } from "../text/escape.ts";
 import { checkUrl, type UrlUse } from "../text/url-policy.ts";
 
@@ -181,7 +182,16 @@ export const briefSchema = z
 export const siteSchema = z.strictObject({
   title: text("the site title").default("Briefbook").describe("The site's name, in the header and feed."),
   tagline: optional(text("the tagline")).describe("A line under the site's name on the home page."),
-  language: z.string().default("en").describe("The content's language (BCP 47), for `<html lang>` and search."),
+  language: z
+    .string({ error: "expected a language tag as text" })
+    .trim()
+    .refine((tag) => canonicalLanguage(tag) !== undefined, {
+      error: (issue) => `'${String(issue.input).slice(0, 40)}' is not a language tag`,
+      params: { hint: LANGUAGE_HINT },
+    })
+    .transform((tag) => canonicalLanguage(tag)!)
+    .default("en")
+    .describe("The content's language (BCP 47), for `<html lang>` and search."),
   url: optional(address("the site's address")).describe(
     "The public address of the site, for the feed's absolute links.",
   ),
