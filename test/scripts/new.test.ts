@@ -104,7 +104,7 @@ describe("npm run new", () => {
 });
 
 describe("scaffold", () => {
-  const fieldsOf = (schema: z.ZodObject) => Object.keys(schema.shape);
+  const fieldsOf = (schema: z.ZodObject) => Object.entries(schema.shape as Record<string, z.ZodType>);
 
   test("every field of each schema is present, under the schema's own description", () => {
     const cases = [
@@ -113,8 +113,8 @@ describe("scaffold", () => {
       [articleSchema, scaffold({ kind: "article", title: "T", today: "2026-12-02" })],
     ] as const;
     for (const [schema, file] of cases)
-      for (const key of fieldsOf(schema)) {
-        const description = schema.shape[key]!.description!;
+      for (const [key, field] of fieldsOf(schema)) {
+        const description = field.description!;
         assert.ok(file.text.includes(`# ${description}`), `${file.path}: no description for ${key}`);
         assert.match(file.text, new RegExp(`^${key}:`, "m"), `${file.path}: no ${key}`);
       }
