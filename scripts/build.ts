@@ -3,13 +3,14 @@
  * Builds the site into a staging folder and swaps it into the output folder only on success.
  */
 import { existsSync } from "node:fs";
-import { formatReport } from "../src/diagnostics/format.ts";
-import { buildSite, STAGES } from "../src/pipeline.ts";
+import { formatDiagnostic, formatReport } from "../src/diagnostics/format.ts";
+import { buildSite, outputRefusal, STAGES } from "../src/pipeline.ts";
 import { commonArgs } from "./cli-args.ts";
 
 const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--pathprefix /repo/] [--drafts]
   --content DIR      content folder to build (default: content)
-  --out DIR          output folder, replaced only when the build succeeds (default: _site)
+  --out DIR          output folder, replaced only when the build succeeds (default: _site): a new or
+                     empty folder or an earlier build's; never /, home, a repository, or content
   --pathprefix P     serve the site under P, as GitHub Pages does for /<repo>/ (or set PATH_PREFIX)
   --drafts           include draft briefs (for review; never for publishing)`;
 
@@ -18,6 +19,12 @@ if (!existsSync(args.contentDir)) {
   console.error(
     `error: content folder '${args.contentDir}' does not exist\n    hint: run from the repository root, or pass --content DIR`,
   );
+  process.exit(2);
+}
+// Checked before any work: the output folder is replaced, so it must be Briefbook's (or new).
+const refusal = outputRefusal(args);
+if (refusal) {
+  console.error(formatDiagnostic(refusal, { color: process.stderr.isTTY }));
   process.exit(2);
 }
 const start = performance.now();
@@ -38,7 +45,7 @@ if (process.env.BRIEFBOOK_TIMINGS_JSON) {
   console.log(`BRIEFBOOK_TIMINGS ${JSON.stringify({ ...stages, pages: result.pages, total: total })}`);
 }
 if (!result.ok) {
-  console.error(`\nBuild failed; ${args.outDir}/ was left as it was.`);
+  console.error(`\nBuild ${result.refused ? "refused" : "failed"}; ${args.outDir}/ was left as it was.`);
   process.exit(1);
 }
 console.log(`Built ${result.pages} pages in ${total.toFixed(1)} s → ${args.outDir}/`);

@@ -7,22 +7,25 @@
  * Problems are collected as diagnostics and returned together; a stage that finds errors stops
  * the build before anything is written to the output folder, which is replaced only at the end.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { readFile, rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { fork } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
 import { buildModel, hrefOf } from "./model/build-model.ts";
 import type { SiteModel } from "./model/types.ts";
-import { pagesOf } from "./render/pages.ts";
+import { pagesOf, type Page } from "./render/pages.ts";
 import briefbookPlugin, { type EleventyConfig, type RenderInput } from "./render/eleventy-plugin.ts";
 import { buildSearchIndex } from "./search/pagefind.ts";
 import { bundleCount, bundleDirs } from "./search/bundles.ts";
 import { checkLinks } from "./check/links.ts";
+import { openOutput } from "./publish/output-folder.ts";
+import { refusalOf, type OutputPlace } from "./publish/guard.ts";
 
 export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -53,6 +56,8 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: Partial<Record<Stage, number>>;
   readonly pages: number;
+  /** Set when the build did no work: `--out` names a folder it may not replace, or another build holds it. */
+  readonly refused?: "place" | "busy";
 }
 
 /** The repository's own folders, found from this file so builds work from any working directory. */
@@ -148,7 +153,16 @@ const indexedPageCount = (m: SiteModel) => m.briefs.length + m.articles.length +
  */
 const PAGES_PER_ELEVENTY_RUN = 2_500;
 
-async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix: string): Promise<number> {
+/**
+ * Renders `input` into `outDir`. Eleventy's own failure report (a stack trace per error) is kept
+ * from the editor: it becomes one diagnostic naming the page that failed, with the trace printed
+ * only under BRIEFBOOK_DEBUG=1.
+ */
+export async function renderWithEleventy(
+  input: RenderInput,
+  outDir: string,
+  pathPrefix: string,
+): Promise<{ readonly pages: number; readonly failure?: Diagnostic }> {
   // Imported here: the build's parent process never renders, and Eleventy costs ~40 MB to load.
   const { default: Eleventy } = await import("@11ty/eleventy");
   for (let from = 0; from < input.pages.length || from === 0; from += PAGES_PER_ELEVENTY_RUN) {
@@ -162,25 +176,57 @@ async function renderWithEleventy(input: RenderInput, outDir: string, pathPrefix
         briefbookPlugin(cfg, { source: async () => slice, publicDir: PUBLIC_DIR });
       },
     });
-    // Our stages report progress; Eleventy's own summary line would repeat the render stage's.
-    elev.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
-    await elev.write();
+    // Our stages report progress; Eleventy's own summary line would repeat the render stage's,
+    // and its error report is for Briefbook's developers (BRIEFBOOK_DEBUG=1), not editors.
+    const report = (...parts: unknown[]) => (process.env.BRIEFBOOK_DEBUG ? console.error(...parts) : undefined);
+    elev.logger.overrideLogger({ log() {}, info() {}, warn: report, error: report });
+    try {
+      await elev.write();
+    } catch (e) {
+      if (process.env.BRIEFBOOK_DEBUG) console.error(e);
+      return { pages: from, failure: renderFailure(e, slice.pages, outDir) };
+    }
   }
-  return input.pages.length;
+  return { pages: input.pages.length };
 }
 
-/** Moves `staging` into place as `outDir`; the old output is removed only once the new one is there. */
-async function swapIntoPlace(staging: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${randomBytes(4).toString("hex")}`;
-  const hadOld = existsSync(outDir);
-  if (hadOld) await rename(outDir, old);
-  try {
-    await rename(staging, outDir);
-  } catch (e) {
-    if (hadOld) await rename(old, outDir);
-    throw e;
+/** The page Eleventy failed on, found by its output file in the deepest error's message. */
+function renderFailure(e: unknown, pages: readonly Page[], outDir: string): Diagnostic {
+  let deepest = e;
+  while (deepest instanceof Error && deepest.cause instanceof Error) deepest = deepest.cause;
+  const text = deepest instanceof Error ? deepest.message : String(deepest);
+  const outputOf = (p: Page) => join(outDir, p.path.endsWith("/") ? `${p.path}index.html` : p.path);
+  const page = pages.find((p) => text.includes(outputOf(p))) ?? pages.find((p) => text.includes(join(outDir, p.path)));
+  const reason = text
+    .replace(/^[^:]*Error: /, "")
+    .replaceAll(outDir, "")
+    .split("\n")[0]!
+    .slice(0, 200);
+  const hint =
+    "this is a bug in Briefbook, not a mistake of yours; report it with the output of BRIEFBOOK_DEBUG=1 npm run build";
+  if (!page) return error({ file: "build", message: `rendering the site failed: ${reason}`, hint });
+  const source = sourceFileOf(page);
+  return error({
+    file: source ?? "build",
+    message: `could not render the page ${page.path}: ${reason}`,
+    hint: `${source ? "the page is made from this file; " : ""}${hint}`,
+  });
+}
+
+/** The content file a page is made from, when it is made from one. */
+function sourceFileOf(page: Page): string | undefined {
+  switch (page.layout) {
+    case "brief":
+      return page.brief.file;
+    case "article":
+      return page.article.file;
+    case "actor":
+      return page.actor.file;
+    case "topic":
+      return page.topic.briefs[0]?.file;
+    default:
+      return undefined;
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 /** What the render process reports back: the model stays there, only facts the later stages need cross over. */
@@ -202,13 +248,14 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
   if (!prepared.model) return failed;
   const model = prepared.model;
   const input = await renderInputOf(model, opts);
-  await timed(
+  const rendered = await timed(
     "render",
     timings,
     opts,
     () => renderWithEleventy(input, staging, opts.pathPrefix),
-    (n) => `${n} pages`,
+    (r) => (r.failure ? "failed" : `${r.pages} pages`),
   );
+  if (rendered.failure) return { ...failed, diagnostics: [...prepared.diagnostics, rendered.failure] };
   return {
     ok: true,
     diagnostics: prepared.diagnostics,
@@ -275,58 +322,76 @@ function renderHeapMiB(contentDir: string): number {
   return Math.round(384 + (3 * bytes) / 2 ** 20);
 }
 
-/** The whole build. `outDir` changes only when every stage succeeded. */
+/** Where a build into `outDir` would write, for the guard: `--out` may not be any of the others. */
+export function outputPlaceOf(opts: Pick<BuildOptions, "outDir" | "contentDir">): OutputPlace {
+  return { outDir: opts.outDir, contentDir: opts.contentDir, repository: ROOT, home: homedir() };
+}
+
+/** Refuses an `--out` the build may not replace (the content folder, the repository, `/`, …), before any work. */
+export const outputRefusal = (opts: Pick<BuildOptions, "outDir" | "contentDir">) => refusalOf(outputPlaceOf(opts));
+
+/** The whole build. `outDir` changes only when every stage succeeded, and then in one step. */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  const outDir = resolve(opts.outDir);
-  const staging = join(dirname(outDir), `.briefbook-staging-${basename(outDir)}-${randomBytes(4).toString("hex")}`);
-  const diagnostics: Diagnostic[] = [];
+  const opened = await openOutput(outputPlaceOf(opts));
+  if ("refused" in opened)
+    return { ok: false, diagnostics: [opened.refused], timings: {}, pages: 0, refused: opened.reason };
+  const { output } = opened;
   const timings: Partial<Record<Stage, number>> = {};
   try {
-    const rendered = await renderInChildProcess(opts, staging);
-    diagnostics.push(...rendered.diagnostics);
-    Object.assign(timings, rendered.timings);
-    if (!rendered.ok) return { ok: false, diagnostics, timings, pages: 0 };
-
-    // Pagefind works in its own process: the link check runs meanwhile on the other core. It
-    // skips the index's folders, which are still being written (the index stage checks those).
-    const [indexed, checked] = await Promise.all([
-      opts.index === false
-        ? undefined
-        : timed(
-            "index",
-            timings,
-            opts,
-            () =>
-              buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
-            (r) => `${r.pages} pages indexed`,
-          ),
-      timed(
-        "check",
-        timings,
-        opts,
-        () => checkLinks(staging, opts.pathPrefix, ["pagefind"]),
-        (r) => `${r.links} links in ${r.pages} pages`,
-      ),
-    ]);
-    diagnostics.push(...(indexed?.diagnostics ?? []), ...checked.diagnostics);
-    if (hasErrors(diagnostics)) return { ok: false, diagnostics, timings, pages: rendered.pages };
-
-    await swapIntoPlace(staging, outDir);
-    return { ok: true, diagnostics, timings, pages: rendered.pages };
+    const built = await renderIndexAndCheck(opts, output.staging, timings);
+    if (built.ok) await output.publish();
+    return built;
   } catch (e) {
-    diagnostics.push(
-      error({
-        file: "build",
-        message: `the build failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
-        hint: "this is a bug in Briefbook, not in your content; run with BRIEFBOOK_DEBUG=1 for details and report it",
-      }),
-    );
     if (process.env.BRIEFBOOK_DEBUG) console.error(e);
-    return { ok: false, diagnostics, timings, pages: 0 };
+    return { ok: false, diagnostics: [unexpected(e)], timings, pages: 0 };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await output.close();
   }
 }
+
+/** Every stage into `staging`: the render process, then the index and the link check side by side. */
+async function renderIndexAndCheck(
+  opts: BuildOptions,
+  staging: string,
+  timings: Partial<Record<Stage, number>>,
+): Promise<BuildResult> {
+  const diagnostics: Diagnostic[] = [];
+  const rendered = await renderInChildProcess(opts, staging);
+  diagnostics.push(...rendered.diagnostics);
+  Object.assign(timings, rendered.timings);
+  if (!rendered.ok) return { ok: false, diagnostics, timings, pages: 0 };
+
+  // Pagefind works in its own process: the link check runs meanwhile on the other core. It
+  // skips the index's folders, which are still being written (the index stage checks those).
+  const [indexed, checked] = await Promise.all([
+    opts.index === false
+      ? undefined
+      : timed(
+          "index",
+          timings,
+          opts,
+          () =>
+            buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
+          (r) => `${r.pages} pages indexed`,
+        ),
+    timed(
+      "check",
+      timings,
+      opts,
+      () => checkLinks(staging, opts.pathPrefix, ["pagefind"]),
+      (r) => `${r.links} links in ${r.pages} pages`,
+    ),
+  ]);
+  diagnostics.push(...(indexed?.diagnostics ?? []), ...checked.diagnostics);
+  return { ok: !hasErrors(diagnostics), diagnostics, timings, pages: rendered.pages };
+}
+
+const unexpected = (e: unknown): Diagnostic =>
+  error({
+    file: "build",
+    message: `the build failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`,
+    hint: "this is a bug in Briefbook, not in your content; run with BRIEFBOOK_DEBUG=1 for details and report it",
+  });
 
 /**
  * Re-indexes the preview after each rebuild, so search follows content edits. With no page count

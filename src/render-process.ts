@@ -28,7 +28,19 @@ async function run({ opts, staging }: RenderProcessRequest): Promise<void> {
   }
   await Promise.all(stages);
   await send({ type: "done", result });
-  process.disconnect();
 }
 
-process.once("message", (request: RenderProcessRequest) => void run(request));
+/**
+ * A build that is killed leaves this process behind; once its parent is gone (the IPC channel
+ * closes) it stops, rather than rendering on into a staging folder the next build removes.
+ */
+const stopWhenOrphaned = () => process.exit(1);
+process.once("disconnect", stopWhenOrphaned);
+process.once(
+  "message",
+  (request: RenderProcessRequest) =>
+    void run(request).then(() => {
+      process.off("disconnect", stopWhenOrphaned);
+      process.disconnect();
+    }),
+);
