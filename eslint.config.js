@@ -26,7 +26,17 @@ const LATER = (stages) =>
   `(^|/)(${stages.filter((s) => s !== "pipeline").join("|")})/${stages.includes("pipeline") ? "|(^|/)pipeline\\.ts$" : ""}`;
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "_site/", ".cache/", ".briefbook-staging*/", "test/fixtures/", ".screenshots/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "_site/",
+      ".briefbook/",
+      ".cache/",
+      ".briefbook-staging*/",
+      "test/fixtures/",
+      ".screenshots/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -147,6 +157,14 @@ export default tseslint.config(
       "^@11ty/eleventy$",
       "the preview renders pages on request with renderPage (layouts/); Eleventy is the build's renderer",
     ],
+  ]),
+  // Publish guards, locks and swaps the output folder; it knows nothing of how the site was made.
+  stage("publish", [
+    [
+      LATER(["load", "validate", "model", "render", "search", "check", "preview", "pipeline", "layouts"]),
+      "publishing replaces the output folder and may use only diagnostics and text",
+    ],
+    ["^(@11ty/eleventy|pagefind|markdown-it)$", "publishing moves finished folders; it does not render or index"],
   ]),
   // Check inspects the output; it must not re-run or depend on earlier stages' internals.
   stage("check", [
