@@ -100,7 +100,9 @@ export default tseslint.config(
       "validation must not depend on how the site is built",
     ],
     ["^node:fs", "validation is pure; reading files is the load stage's job"],
-    ["^(markdown-it|@11ty/eleventy|pagefind)$", "validation checks content; it does not render or index"],
+    // markdown-it is allowed here for parsing only: the briefing syntax is one set of markdown-it
+    // rules (src/validate/briefing-syntax.ts), so validation and the model read bodies alike.
+    ["^(@11ty/eleventy|pagefind)$", "validation checks content; it does not render or index"],
   ]),
   // The model is built once from validated content; it knows nothing of Eleventy or the disk.
   stage("model", [

@@ -1,8 +1,8 @@
 import type { ActorId, ArticleId, BriefId, ParagraphRef } from "../validate/ids.ts";
-import { scanBodyReferences, type ActorLinkRef, type CitationRef } from "../validate/references.ts";
+import type { BodyReference } from "../validate/briefing-syntax.ts";
 import { topicSlug } from "../validate/ids.ts";
 import type { ValidContent, ValidArticle, ValidBrief } from "../validate/validate.ts";
-import { markdownRenderer, type LinkResolver } from "./markdown.ts";
+import { markdownRenderer, type LinkResolver, type RenderedBody } from "./markdown.ts";
 import { mentionMatcher } from "./mention-matcher.ts";
 import {
   documentDate,
@@ -71,7 +71,7 @@ interface PairsWork {
 }
 interface BriefWork {
   readonly body: string;
-  readonly refs: ReadonlyArray<ActorLinkRef | CitationRef>;
+  readonly refs: readonly BodyReference[];
   readonly html: Html;
   /** The whole brief and the citations in its body, with the file version they were made from. */
   readonly made?: {
@@ -409,13 +409,12 @@ function reuse(options: ModelOptions, actors: readonly Actor[], articles: readon
       if (made?.brief !== brief) return compute();
       return (made.entries ??= compute());
     },
-    brief(b: ValidBrief, render: () => Html): BriefWork {
+    brief(b: ValidBrief, render: () => RenderedBody): BriefWork {
       const old = cache?.briefs.get(b.id);
-      const same = old?.body === b.body;
       const entry =
-        same && sameCites
+        old?.body === b.body && sameCites
           ? { body: old.body, refs: old.refs, html: old.html }
-          : { body: b.body, refs: same ? old.refs : scanBodyReferences(b.body), html: render() };
+          : { body: b.body, ...render() };
       if (cache) briefs.set(b.id, entry);
       return entry;
     },

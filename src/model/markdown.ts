@@ -1,12 +1,15 @@
 /**
- * Markdown, rendered once per document while the model is built. Our own markdown-it instance:
- * `html: false`, so HTML in a brief is shown as text and never runs in a reader's browser
- * (Eleventy's default instance passes it through). Two inline rules add the briefing syntax:
- * `[[actor-id]]` / `[[text|actor-id]]` and citations `[@article#p3, @other#p1]`.
+ * Markdown, rendered once per document while the model is built. The instance and the briefing
+ * syntax (`[[actor-id]]` / `[[text|actor-id]]`, citations `[@article#p3, @other#p1]`) come from
+ * `briefingMarkdown` in src/validate/briefing-syntax.ts, the grammar validation checked the body
+ * with: `html: false`, so HTML in a brief is shown as text and never runs in a reader's browser,
+ * and a link to anything but an http:, https: or mailto: address is shown as text. This module
+ * adds how the briefing tokens are written as HTML.
  */
-import markdownIt, { type MarkdownIt, type StateInline } from "markdown-it";
+import type { Env, MarkdownIt } from "markdown-it";
+import { escapeHtml } from "../text/escape.ts";
 import { parseParagraphRef, type ActorId, type ParagraphRef } from "../validate/ids.ts";
-import { splitCitation } from "../validate/references.ts";
+import { briefingMarkdown, referencesIn, type BodyReference } from "../validate/briefing-syntax.ts";
 import type { Citation, Html } from "./types.ts";
 import type { MentionMatcher } from "./mention-matcher.ts";
 
@@ -21,37 +24,8 @@ interface BriefEnv {
   readonly links: LinkResolver;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-function actorLinkRule(state: StateInline, silent: boolean): boolean {
-  const { src, pos } = state;
-  if (src.charCodeAt(pos) !== 0x5b || src.charCodeAt(pos + 1) !== 0x5b) return false;
-  const end = src.indexOf("]]", pos + 2);
-  if (end === -1) return false;
-  const inner = src.slice(pos + 2, end);
-  if (inner === "" || /[[\]\n]/.test(inner)) return false;
-  if (!silent) {
-    const bar = inner.lastIndexOf("|");
-    const token = state.push("briefbook_actor", "a", 0);
-    token.meta =
-      bar === -1 ? { id: inner.trim() } : { id: inner.slice(bar + 1).trim(), text: inner.slice(0, bar).trim() };
-  }
-  state.pos = end + 2;
-  return true;
-}
-
-function citationRule(state: StateInline, silent: boolean): boolean {
-  const { src, pos } = state;
-  if (src.charCodeAt(pos) !== 0x5b || src.charCodeAt(pos + 1) !== 0x40) return false;
-  const end = src.indexOf("]", pos + 2);
-  if (end === -1) return false;
-  const inner = src.slice(pos + 1, end);
-  if (inner.includes("\n") || inner.includes("[")) return false;
-  if (!silent) state.push("briefbook_citation", "span", 0).meta = { parts: splitCitation(inner) };
-  state.pos = end + 1;
-  return true;
-}
+/** The one escaper (src/text/escape.ts), re-exported while other modules still import it from here. */
+export { escapeHtml };
 
 export function citationChips(cites: readonly (Citation & { readonly href: string })[]): Html {
   const chips = cites.map(
@@ -61,13 +35,11 @@ export function citationChips(cites: readonly (Citation & { readonly href: strin
 }
 
 function briefMarkdown(): MarkdownIt {
-  const md = markdownIt({ html: false, linkify: false, typographer: false });
-  md.inline.ruler.before("link", "briefbook_actor", actorLinkRule);
-  md.inline.ruler.before("link", "briefbook_citation", citationRule);
+  const md = briefingMarkdown("allowed");
   md.renderer.rules.briefbook_actor = (tokens, i, _opts, env) => {
     const { id, text } = tokens[i]!.meta as { id: ActorId; text?: string };
     const actor = (env as unknown as BriefEnv).links.actor(id);
-    const shown = escapeHtml(text ?? actor?.name ?? id);
+    const shown = escapeHtml(text || actor?.name || id);
     return actor ? `<a class="actor" href="${escapeHtml(actor.href)}">${shown}</a>` : shown;
   };
   md.renderer.rules.briefbook_citation = (tokens, i, _opts, env) => {
@@ -89,9 +61,15 @@ function briefMarkdown(): MarkdownIt {
   return md;
 }
 
+/** A brief body as HTML, and the references in it (as validation read them), from one parse. */
+export interface RenderedBody {
+  readonly html: Html;
+  readonly refs: readonly BodyReference[];
+}
+
 export interface MarkdownRenderer {
   /** A brief's Markdown body. */
-  brief(body: string, links: LinkResolver): Html;
+  brief(body: string, links: LinkResolver): RenderedBody;
   /**
    * One paragraph of a source article, as plain text: a source is shown as written, so no
    * Markdown is interpreted. The first mention of each actor (tracked in `linked`) links to it.
@@ -108,7 +86,13 @@ const detached = (html: string): string => Buffer.from(html).toString();
 export function markdownRenderer(matcher: MentionMatcher): MarkdownRenderer {
   const md = briefMarkdown();
   return {
-    brief: (body, links) => detached(md.render(body, { links } satisfies BriefEnv)) as Html,
+    brief(body, links) {
+      // markdown-it adds the body's reference definitions to the env while parsing.
+      const env: Env = { links } satisfies BriefEnv;
+      const tokens = md.parse(body, env);
+      const html = detached(md.renderer.render(tokens, md.options, env)) as Html;
+      return { html, refs: referencesIn(tokens) };
+    },
     articleParagraph(text, links, linked, mentioned) {
       const flat = text.replace(/\s*\n\s*/g, " ");
       let out = "";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { error, fieldPath, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../load/locate.ts";
+import { checkUrl, schemeOf } from "../text/url-policy.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import {
   formatParagraphRef,
@@ -12,7 +13,7 @@ import {
   type ParagraphRef,
 } from "./ids.ts";
 import { quoteAppearsIn, splitParagraphs, type Paragraph } from "./paragraphs.ts";
-import { scanBodyReferences } from "./references.ts";
+import { bodyReferencesOf, briefingMarkdown, type ActorLinkRef, type LinkRef } from "./briefing-syntax.ts";
 import {
   actorSchema,
   articleSchema,
@@ -246,6 +247,21 @@ function duplicates<T extends { file: SourceFile }>(items: readonly T[], what: s
   return out;
 }
 
+/**
+ * Why a link in a body may not stay, or undefined when it may: only full http:, https: and mailto:
+ * addresses (the same rule the model's Markdown applies, so a refused link never renders live).
+ */
+function refusedLink(ref: LinkRef): Pick<Diagnostic, "message" | "hint"> | undefined {
+  const what = ref.image ? "image" : "link";
+  if (schemeOf(ref.href) === undefined)
+    return {
+      message: `relative ${what} '${ref.href}' leads nowhere on the built site`,
+      hint: "link to other pages with [[actor-id]] or citations; for the web write a full https:// address",
+    };
+  const verdict = checkUrl(ref.href, "web-or-mail");
+  return verdict.ok ? undefined : { message: `${what} not allowed: ${verdict.why}`, hint: verdict.hint };
+}
+
 /** Checks every file against the schema, then every reference between files. Reports all problems at once. */
 export function validateContent(files: readonly SourceFile[]): ValidationResult {
   const diagnostics: Diagnostic[] = [];
@@ -311,6 +327,24 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     );
     return false;
   };
+
+  const unknownBodyActor = (ref: ActorLinkRef, where: Pick<Diagnostic, "file" | "line" | "field">) => {
+    if (ref.id === "")
+      return error({
+        ...where,
+        message: `actor link '${ref.raw}' names no actor`,
+        hint: "write [[actor-id]] or [[shown text|actor-id]]",
+      });
+    const guess = nearest(ref.id, actorIds, actorAliases);
+    return error({
+      ...where,
+      message: `unknown actor '[[${ref.id}]]'${didYouMean(guess)}`,
+      hint: guess
+        ? `write [[${ref.text ? `${ref.text}|` : ""}${guess}]]`
+        : "link actors as [[actor-id]] or [[shown text|actor-id]]",
+    });
+  };
+  const syntax = briefingMarkdown("any");
 
   // Actors: affiliations resolve; a name or alias points at one actor only.
   const aliasOwner = new Map<string, string>();
@@ -476,23 +510,14 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
         );
     });
 
-    for (const ref of scanBodyReferences(file.body)) {
+    for (const ref of bodyReferencesOf(syntax, file.body)) {
       const line = file.bodyLine + ref.line - 1;
       if (ref.kind === "actor") {
-        if (!actorById.has(ref.id) && !brokenActors.has(ref.id)) {
-          const guess = nearest(ref.id, actorIds, actorAliases);
-          diagnostics.push(
-            error({
-              file: file.path,
-              line,
-              field: "body",
-              message: `unknown actor '[[${ref.id}]]'${didYouMean(guess)}`,
-              hint: guess
-                ? `write [[${ref.text ? `${ref.text}|` : ""}${guess}]]`
-                : "link actors as [[actor-id]] or [[shown text|actor-id]]",
-            }),
-          );
-        }
+        if (!actorById.has(ref.id) && !brokenActors.has(ref.id))
+          diagnostics.push(unknownBodyActor(ref, { file: file.path, line, field: "body" }));
+      } else if (ref.kind === "link") {
+        const refused = refusedLink(ref);
+        if (refused) diagnostics.push(error({ file: file.path, line, field: "body", ...refused }));
       } else {
         ref.refs.forEach((r, i) => {
           if (r) checkCite([], r, line);

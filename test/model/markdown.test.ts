@@ -39,7 +39,7 @@ const md = markdownRenderer(
     ]),
   ),
 );
-const brief = (body: string) => md.brief(body, resolver) as string;
+const brief = (body: string) => md.brief(body, resolver).html as string;
 
 describe("brief Markdown", () => {
   test("[[id]] links to the actor page under the path prefix, shown with the actor's name", () => {

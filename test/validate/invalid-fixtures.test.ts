@@ -276,4 +276,43 @@ describe("invalid fixtures", () => {
       dump(ds),
     );
   });
+
+  test("body syntax is read as the page shows it: escaped and code are text, the last '|' names the actor, lines count through paragraphs and lists", async () => {
+    const ds = await run("body-syntax");
+    const at = (d: (typeof ds)[number]) => `${d.line} ${d.message}`;
+    assert.deepEqual(ds.map(at), [
+      "14 unknown actor '[[nobody]]'",
+      "18 unknown actor '[[no-one]]'",
+      "21 citation 'missing#p2' names unknown article 'missing'",
+      "22 unknown actor '[[united-kingdon]]' — did you mean 'united-kingdom'?",
+      "24 actor link '[[Someone|]]' names no actor",
+    ]);
+    assert.ok(
+      ds.every((d) => d.file === "briefs/uk-pause.md" && d.field === "body" && d.hint),
+      dump(ds),
+    );
+    assert.equal(ds[3]!.hint, "write [[Britain|united-kingdom]]");
+  });
+
+  test("links in a body: refused schemes in any spelling, autolinks, images, reference links and relative links, each on its line", async () => {
+    const ds = await run("body-links");
+    const at = (d: (typeof ds)[number]) => `${d.line} ${d.message}`;
+    assert.deepEqual(ds.map(at), [
+      "10 link not allowed: addresses starting with 'javascript:' are not allowed",
+      "10 link not allowed: addresses starting with 'javascript:' are not allowed",
+      "12 image not allowed: addresses starting with 'data:' are not allowed",
+      "12 link not allowed: addresses starting with 'vbscript:' are not allowed",
+      "16 relative link '../uk-review/' leads nowhere on the built site",
+      "17 relative link '/about/' leads nowhere on the built site",
+    ]);
+    assert.ok(
+      ds.every((d) => d.file === "briefs/uk-pause.md" && d.field === "body" && d.severity === "error"),
+      dump(ds),
+    );
+    assert.match(ds[0]!.hint ?? "", /https:\/\//);
+    assert.equal(
+      ds[4]!.hint,
+      "link to other pages with [[actor-id]] or citations; for the web write a full https:// address",
+    );
+  });
 });
