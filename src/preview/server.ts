@@ -12,7 +12,7 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { formatReport } from "../diagnostics/format.ts";
-import { escapeHtml } from "../model/markdown.ts";
+import { escapeHtml } from "../text/escape.ts";
 import { notFoundPath } from "../model/urls.ts";
 import type { Page } from "../render/pages.ts";
 import { PUBLIC_DIR } from "../pipeline.ts";

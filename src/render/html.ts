@@ -3,11 +3,19 @@
  * are already HTML (a nested `html` result, or Markdown the model rendered). Escaping is the
  * default, so text from content can never become markup by accident.
  */
-import { escapeHtml } from "../model/markdown.ts";
 import type { Html } from "../model/types.ts";
+import { escapeHtml } from "../text/escape.ts";
 
+/** Held by this module only, so markup is made by `html` and `raw()` alone, never from a string elsewhere. */
+const MINT: unique symbol = Symbol("SafeHtml");
+
+/** Markup that is safe to write as it is. Only this module can make one. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(token: typeof MINT, value: string) {
+    if (token !== MINT) throw new TypeError("SafeHtml is made only by the html tag or raw(), never from a string");
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }
@@ -16,7 +24,7 @@ export class SafeHtml {
 export type Renderable = SafeHtml | string | number | boolean | null | undefined | readonly Renderable[];
 
 /** Marks HTML the model already rendered and escaped. */
-export const raw = (h: Html): SafeHtml => new SafeHtml(h);
+export const raw = (h: Html): SafeHtml => new SafeHtml(MINT, h);
 
 function render(v: Renderable): string {
   if (v === null || v === undefined || v === false || v === true) return "";
@@ -32,7 +40,5 @@ function render(v: Renderable): string {
 export function html(strings: TemplateStringsArray, ...values: Renderable[]): SafeHtml {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
-  return new SafeHtml(out);
+  return new SafeHtml(MINT, out);
 }
-
-export { escapeHtml };

@@ -1,7 +1,8 @@
 /** The `html` tag is the layouts' only way to write markup: text must never become markup. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { escapeHtml, html, raw, SafeHtml } from "../../src/render/html.ts";
+import { html, raw, SafeHtml } from "../../src/render/html.ts";
+import { escapeHtml } from "../../src/text/escape.ts";
 import type { Html } from "../../src/model/types.ts";
 
 describe("html tag", () => {
@@ -28,7 +29,20 @@ describe("html tag", () => {
     const inner = html`<em>${"a<b"}</em>`;
     assert.equal(html`<p>${inner}</p>`.value, "<p><em>a&lt;b</em></p>");
     assert.equal(html`<div>${raw("<b>model</b>" as Html)}</div>`.value, "<div><b>model</b></div>");
-    assert.equal(html`${new SafeHtml("<i>x</i>")}`.value, "<i>x</i>");
+  });
+
+  test("SafeHtml cannot be made outside the render module: text must go through html or raw()", () => {
+    // @ts-expect-error -- the constructor takes the module's private token, so this does not compile
+    const forged = () => new SafeHtml("<script>alert(1)</script>");
+    // And a cast around the type check fails when it runs, rather than publishing the script.
+    assert.throws(forged, /SafeHtml/);
+    assert.throws(() => Reflect.construct(SafeHtml, [Symbol("token"), "<script>"]), /SafeHtml/);
+    assert.ok(html`<i>x</i>` instanceof SafeHtml);
+  });
+
+  test("an object that merely looks like SafeHtml is escaped as text", () => {
+    const lookalike = { value: "<script>", toString: () => "<script>" };
+    assert.equal(html`${lookalike as unknown as SafeHtml}`.value, "&lt;script&gt;");
   });
 
   test("arrays are flattened, nested arrays too, each item escaped or passed through on its own", () => {
