@@ -117,6 +117,8 @@ function resolveLink(
   // As the browser reads it: `&#106;avascript&colon;` is `javascript:`.
   const url = raw.includes("&") ? decodeHTMLAttribute(raw) : raw;
   const scheme = schemeOf(url);
+  // `data:,` is the empty document: the layouts' "no favicon" icon (layouts/base.ts), nothing in it can run.
+  if (url === "data:,") return { kind: "external" };
   if (scheme !== undefined) return isAllowedHref(url) ? { kind: "external" } : { kind: "refused", url: raw, scheme };
   if (url.startsWith("//")) return { kind: "external" };
   const [pathAndQuery = "", fragment] = url.split("#", 2);

@@ -17,7 +17,7 @@ const GOOD: Record<string, string> = {
   ),
   "briefs/one/index.html": page(
     `<a href="/some-repo/">Home</a> <a href="/some-repo/articles/a/#p1">¶1</a> <a href="/some-repo/search/?q=uk&amp;x=1">search</a>` +
-      ` <a href="https://example.org/x#nope">ext</a> <a href="mailto:desk@example.org">mail</a> <img src="//cdn.example.org/x.png">` +
+      ` <a href="https://example.org/x#nope">ext</a> <a href="mailto:desk@example.org">mail</a> <link rel="icon" href="data:,"> <img src="//cdn.example.org/x.png">` +
       ` <a href="/some-repo/feed.xml">feed</a> <a href="/some-repo/actors/s%C3%A3o-tom%C3%A9/">São Tomé</a>`,
   ),
   "articles/a/index.html": page(`<div id="p1"></div><div id="p2"></div><a href="#p1">¶1</a>`),
