@@ -7,8 +7,9 @@
  * scripts/import/ as pure functions; this file only reads, writes and reports.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readContentFile } from "../src/load/read-file.ts";
 import { isKebab } from "../src/validate/ids.ts";
 import { parseImportArgs, USAGE } from "./import/args.ts";
 import { parseArticleText } from "./import/parse.ts";
@@ -17,25 +18,22 @@ import { renderArticle, slugFromHeadline } from "./import/render.ts";
 /** A problem to tell the user in one line; never a stack trace. */
 class ImportError extends Error {}
 
-const MAX_INPUT_BYTES = 2 * 1024 * 1024;
-
-async function readInput(file: string): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new ImportError(`'${file}' is a folder, not a text file`);
-    size = info.size;
-  } catch (e) {
-    if (e instanceof ImportError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      code === "ENOENT" ? `file not found: '${file}'` : `cannot read '${file}': ${code ?? (e as Error).message}`,
-    );
+/**
+ * The file's text, read as the load stage reads content: a regular file only (a named pipe or
+ * /dev/zero would never end), at most 2 MiB, checked before reading, and UTF-8 only.
+ */
+function readInput(file: string): string {
+  const text = readContentFile(file, true);
+  if (typeof text === "string") {
+    if (text.includes("\u0000")) throw new ImportError(`'${file}' is not a plain-text file`);
+    return text;
   }
-  if (size > MAX_INPUT_BYTES) throw new ImportError(`'${file}' is larger than 2 MiB; is it really one article?`);
-  const text = await readFile(file, "utf8");
-  if (text.includes("\u0000")) throw new ImportError(`'${file}' is not a plain-text file`);
-  return text;
+  if (text.reason === "missing") throw new ImportError(`file not found: '${file}'`);
+  if (text.reason === "too-large") throw new ImportError(`'${file}' is larger than 2 MiB; is it really one article?`);
+  if (text.reason === "special") throw new ImportError(`'${file}' ${text.problem.replace("regular", "text")}`);
+  if (text.reason === "not-utf8")
+    throw new ImportError(`'${file}' line ${text.line}: not UTF-8 text; save it as UTF-8 and import it again`);
+  throw new ImportError(`cannot read '${file}': ${text.problem}`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -50,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { file, force, contentDir } = parsedArgs.args;
 
-  const raw = await readInput(file);
+  const raw = readInput(file);
   if (raw.trim() === "") throw new ImportError(`'${file}' is empty`);
   const parsed = parseArticleText(raw);
   if (parsed.paragraphs.length === 0)

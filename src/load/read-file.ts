@@ -11,6 +11,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Why a file was not read, for a diagnostic; `line` when the problem has one. */
 export interface Unreadable {
+  /** What went wrong, for callers that word it their own way (the importer). */
+  readonly reason: "missing" | "link" | "special" | "too-large" | "not-utf8" | "unreadable";
   readonly problem: string;
   readonly hint: string;
   readonly line?: number;
@@ -32,23 +34,39 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBL
 
 /**
  * The file's text, or why it was not read. Checks what the open file is (fstat) before reading
- * a byte, so the checks and the read concern the same file.
+ * a byte, so the checks and the read concern the same file. `followLink`: a file the user named
+ * on the command line may be a link; content files never are.
  */
-export function readContentFile(abs: string): string | Unreadable {
+export function readContentFile(abs: string, followLink = false): string | Unreadable {
   let fd: number;
   try {
-    fd = openSync(abs, OPEN_FLAGS);
+    fd = openSync(abs, followLink ? OPEN_FLAGS & ~constants.O_NOFOLLOW : OPEN_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ELOOP") return { problem: "is a symbolic link", hint: "copy the file into the content folder" };
-    return { problem: `could not be read (${code ?? (e as Error).message})`, hint: "check the file's permissions" };
+    if (code === "ELOOP")
+      return { reason: "link", problem: "is a symbolic link", hint: "copy the file into the content folder" };
+    if (code === "ENOENT") return { reason: "missing", problem: "not found", hint: "check the file's name and folder" };
+    return {
+      reason: "unreadable",
+      problem: `could not be read (${code ?? (e as Error).message})`,
+      hint: "check the file's permissions",
+    };
   }
   try {
     const stat = fstatSync(fd);
     const special = kindOfSpecialFile(stat);
-    if (special) return { problem: `is ${special}, not a regular file`, hint: "only plain text files are content" };
+    if (special)
+      return {
+        reason: "special",
+        problem: `is ${special}, not a regular file`,
+        hint: "only plain text files are content",
+      };
     if (stat.size > MAX_FILE_BYTES)
-      return { problem: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`, hint: "split it" };
+      return {
+        reason: "too-large",
+        problem: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+        hint: "split it",
+      };
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     for (let n = 1; n > 0 && read < bytes.length; read += n) n = readSync(fd, bytes, read, bytes.length - read, null);
@@ -67,6 +85,7 @@ export function decodeUtf8(bytes: Buffer): string | Unreadable {
     const stop = end === -1 ? bytes.length : end;
     if (!isUtf8(bytes.subarray(start, stop)))
       return {
+        reason: "not-utf8",
         problem: "is not valid UTF-8 text",
         hint: "save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252), then check this line",
         line,
