@@ -2,14 +2,14 @@
  * The preview's copy of the content folder: every file as the load stage read it, kept in memory,
  * so that an edit re-reads only the files it touched instead of all 20,000.
  *
- * Changed files are read by the load stage itself (`loadContent` over a scratch folder holding just
- * those files at their own relative paths), so the preview can never disagree with a build about
- * what a file says, which files count, or what is wrong with one.
+ * Changed files are read by the load stage itself (`loadPaths`, the rules of `loadContent` for a
+ * few paths), so the preview can never disagree with a build about what a file says, which files
+ * count, or what is wrong with one. Nothing is copied: copying a named pipe would wait forever.
  */
-import { copyFile, lstat, mkdir, readlink, rm, symlink } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadContent } from "../load/load-content.ts";
+import { loadContent, loadPaths } from "../load/load-content.ts";
 import type { SourceFile } from "../load/source-file.ts";
 
 /** The folders and files the load stage reads; anything else in the content folder is not content. */
@@ -19,15 +19,13 @@ const MANY = 500;
 
 export class ContentStore {
   readonly #contentDir: string;
-  readonly #scratchDir: string;
   /** Relative path → file, and the load diagnostics about each path. */
   #files = new Map<string, SourceFile>();
   #problems = new Map<string, readonly Diagnostic[]>();
   #ordered: SourceFile[] | undefined;
 
-  constructor(contentDir: string, scratchDir: string) {
+  constructor(contentDir: string) {
     this.#contentDir = path.resolve(contentDir);
-    this.#scratchDir = scratchDir;
   }
 
   /** Every file, in the order `loadContent` gives them (sorted by relative path, which is its order). */
@@ -69,8 +67,7 @@ export class ContentStore {
       await this.loadAll();
       return this.#files.size;
     }
-    await rm(this.#scratchDir, { recursive: true, force: true });
-    let copied = false;
+    const existing: string[] = [];
     for (const rel of rels) {
       this.#forget(rel);
       const stat = await lstat(path.join(this.#contentDir, rel)).catch(() => undefined);
@@ -78,19 +75,11 @@ export class ContentStore {
         await this.loadAll();
         return this.#files.size;
       }
-      if (!stat) continue;
-      const into = path.join(this.#scratchDir, rel);
-      await mkdir(path.dirname(into), { recursive: true });
-      // A symbolic link stays one, so that the load stage warns about it as a build would.
-      if (stat.isSymbolicLink()) await symlink(await readlink(path.join(this.#contentDir, rel)), into);
-      else await copyFile(path.join(this.#contentDir, rel), into);
-      copied = true;
+      if (stat) existing.push(rel);
     }
-    if (copied) {
-      const loaded = await loadContent(this.#scratchDir);
-      for (const f of loaded.files) this.#files.set(f.path, f);
-      for (const d of loaded.diagnostics) this.#problems.set(d.file, [...(this.#problems.get(d.file) ?? []), d]);
-    }
+    const loaded = await loadPaths(this.#contentDir, existing);
+    for (const f of loaded.files) this.#files.set(f.path, f);
+    for (const d of loaded.diagnostics) this.#problems.set(d.file, [...(this.#problems.get(d.file) ?? []), d]);
     this.#ordered = undefined;
     return rels.length;
   }

@@ -50,9 +50,10 @@ export class PreviewSite {
   #pages = new Map<string, Page>();
   #failed: readonly Diagnostic[] = [];
 
-  constructor(opts: PreviewOptions, scratchDir: string) {
+  /** `_scratchDir` is no longer used: changed files are read where they are (content-store.ts). */
+  constructor(opts: PreviewOptions, _scratchDir?: string) {
     this.#opts = opts;
-    this.#store = new ContentStore(opts.contentDir, scratchDir);
+    this.#store = new ContentStore(opts.contentDir);
   }
 
   /** The last good site's pages and context; undefined until the content first validates. */

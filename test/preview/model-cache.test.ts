@@ -54,7 +54,7 @@ describe("a model built with the preview's cache equals one built from scratch",
     dir = await mkdtemp(path.join(tmpdir(), "briefbook-model-cache-"));
     content = path.join(dir, "content");
     await cp(path.join(FIXTURES, "cross-links"), content, { recursive: true });
-    store = new ContentStore(content, path.join(dir, "scratch"));
+    store = new ContentStore(content);
     await store.loadAll();
     cache = modelCache((file) => store.get(file));
     buildModel(validateContent(store.files).content, { pathPrefix: "/", includeDrafts: true, cache });
