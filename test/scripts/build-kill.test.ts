@@ -1,0 +1,134 @@
+/**
+ * A build can be killed at any moment (Ctrl-C, an out-of-memory killer, a CI timeout). Whatever
+ * the moment, the output path must hold the previous site or the new one, every file of it, and
+ * the next build must clean up and publish. Each kill is a real SIGKILL of `scripts/build.ts`;
+ * the swap's steps are reached with the test-only BRIEFBOOK_TEST_PAUSE_AT hook
+ * (src/publish/output-folder.ts), and also by killing at spread moments after indexing.
+ * "The old site" is checked byte for byte; "the new site" against a reference build of the same
+ * content (siteFingerprint: Pagefind's index is not byte-reproducible between runs).
+ */
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { runBuild, siteFingerprint, startBuild, tempDir, treeHash, twoContents } from "../publish/build-cli.ts";
+
+/** Processes started by a build carrying `marker` in their environment (the render child, Pagefind). */
+async function processesMarked(marker: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const pid of (await readdir("/proc")).filter((e) => /^\d+$/.test(e))) {
+    const environ = await readFile(`/proc/${pid}/environ`, "utf8").catch(() => "");
+    if (environ.includes(`BRIEFBOOK_TEST_RUN=${marker}`)) found.push(Number(pid));
+  }
+  return found;
+}
+
+/** Waits until no process of the killed build is left (orphans stop once their parent is gone). */
+async function noOrphansOf(marker: string): Promise<void> {
+  if (!existsSync("/proc/self/environ")) return;
+  for (let i = 0; i < 100 && (await processesMarked(marker)).length > 0; i++) await sleep(100);
+  assert.deepEqual(await processesMarked(marker), [], "the killed build's child processes stopped");
+}
+
+describe("a build killed at any moment leaves the old site or the new one, whole", () => {
+  let dir: string;
+  let out: string;
+  const content: Record<"a" | "b", string> = { a: "", b: "" };
+  const site: Record<"a" | "b", string> = { a: "", b: "" };
+
+  before(async () => {
+    dir = await tempDir("kill");
+    Object.assign(content, await twoContents(dir));
+    out = path.join(dir, "out", "site");
+    const reference = path.join(dir, "reference", "site");
+    const built = await Promise.all([
+      runBuild(["--content", content.a, "--out", out]),
+      runBuild(["--content", content.b, "--out", reference]),
+    ]);
+    for (const b of built) assert.equal(b.code, 0, b.stderr);
+    site.a = await siteFingerprint(out);
+    site.b = await siteFingerprint(reference);
+    assert.notEqual(site.a, site.b);
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /**
+   * Starts a build of `which`, kills it once `ready` resolves, and tells what the output holds
+   * then: "old" (byte for byte what it held before), "new" (the whole site of `which`) or neither.
+   */
+  async function killed(which: "a" | "b", ready: (run: ReturnType<typeof startBuild>) => Promise<unknown>, pause = "") {
+    const before = await treeHash(out);
+    const marker = randomUUID();
+    const run = startBuild(["--content", content[which], "--out", out], {
+      env: { BRIEFBOOK_TEST_RUN: marker, BRIEFBOOK_TEST_PAUSE_AT: pause },
+    });
+    await ready(run);
+    run.child.kill("SIGKILL");
+    assert.equal((await run.done).code, null, "killed, not finished");
+    await noOrphansOf(marker);
+    if ((await treeHash(out)) === before) return "old";
+    return (await siteFingerprint(out).catch(() => "")) === site[which] ? "new" : "neither";
+  }
+
+  test("killed while rendering: the old site, whole", async () => {
+    assert.equal(await killed("b", (run) => run.lineMatching(/^\s+model\s/)), "old");
+  });
+
+  test("killed while indexing and checking links: the old site, whole", async () => {
+    assert.equal(await killed("b", (run) => run.lineMatching(/^\s+render\s/)), "old");
+  });
+
+  test("killed with the new link made but not yet renamed over the output: the old site", async () => {
+    assert.equal(await killed("b", (run) => run.lineMatching(/^paused at swap$/), "swap"), "old");
+  });
+
+  test("killed after the rename, before the old version is removed: the new site", async () => {
+    assert.equal(await killed("b", (run) => run.lineMatching(/^paused at swapped$/), "swapped"), "new");
+  });
+
+  test("killed at spread moments after indexing: always one site or the other, whole", async () => {
+    const seen = [];
+    for (const delay of [0, 3, 12]) {
+      const next = (await siteFingerprint(out)) === site.a ? "b" : "a";
+      const now = await killed(next, async (run) => {
+        await Promise.all([run.lineMatching(/^\s+index\s/), run.lineMatching(/^\s+check\s/)]);
+        await sleep(delay);
+      });
+      assert.notEqual(now, "neither", `after a kill ${delay} ms after indexing`);
+      seen.push(`${delay} ms: ${now}`);
+    }
+    console.log(`kills after indexing: ${seen.join(", ")}`);
+  });
+
+  test("the next build takes over the dead builds' lock, removes their leftovers and publishes", async () => {
+    const { code, stderr } = await runBuild(["--content", content.a, "--out", out]);
+    assert.equal(code, 0, stderr);
+    assert.equal(await siteFingerprint(out), site.a);
+    assert.deepEqual(await readdir(path.dirname(out)), [".briefbook", "site"]);
+    const versions = await readdir(path.join(path.dirname(out), ".briefbook", "site"));
+    assert.equal(versions.length, 1, `only the published version is kept: ${versions.join(", ")}`);
+  });
+});
+
+describe("two builds into one output at once", () => {
+  let dir: string;
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test("the second is refused, naming the first build's process, and the first publishes a whole site", async () => {
+    dir = await tempDir("concurrent");
+    const { a } = await twoContents(dir);
+    const out = path.join(dir, "site");
+    const first = startBuild(["--content", a, "--out", out]);
+    await first.lineMatching(/^\s+load\s/); // the lock is taken before the render process starts
+    const second = await runBuild(["--content", a, "--out", out]);
+    assert.equal(second.code, 1, second.stderr);
+    assert.match(second.stderr, new RegExp(`another build \\(process ${first.child.pid}, started .*\\) is writing`));
+    assert.match(second.stderr, /Build refused; .* was left as it was/);
+    const done = await first.done;
+    assert.equal(done.code, 0, done.stderr);
+    assert.ok(existsSync(path.join(out, "index.html")) && existsSync(path.join(out, "pagefind", "pagefind.js")));
+  });
+});
