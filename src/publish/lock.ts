@@ -31,7 +31,7 @@ export async function lockOutput(file: string): Promise<LockResult> {
     if (await createExclusive(file, text)) return { held: { release: () => releaseLock(file, text) } };
     const owner = await ownerOf(file);
     if (owner === undefined) continue; // released in the meantime
-    if (isRunning(owner.pid)) return { busy: owner };
+    if (isRunning(owner)) return { busy: owner };
     await takeOver(file, owner);
   }
   return { busy: (await ownerOf(file)) ?? { pid: 0, host: hostname(), since: "" } };
@@ -89,8 +89,16 @@ async function releaseLock(file: string, text: string): Promise<void> {
   if (now === text) await unlink(file);
 }
 
-/** Whether a process runs under that id here; our own id in a lock means a previous life (containers reuse ids). */
-export function isRunning(pid: number): boolean {
+/**
+ * Whether the lock's build still runs here. Our own id is this process's lock only if taken since
+ * it started; an older one is a previous life's (containers restart with the same ids).
+ */
+function isRunning(owner: LockOwner): boolean {
+  if (owner.pid === process.pid) return Date.parse(owner.since) >= Math.floor(performance.timeOrigin);
+  return isProcessRunning(owner.pid);
+}
+
+export function isProcessRunning(pid: number): boolean {
   if (pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);

@@ -19,7 +19,7 @@ import { lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 
 import { basename, dirname, join, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isOwnLink, MARKER, refusalOf, STORE, type OutputPlace } from "./guard.ts";
-import { isRunning, lockOutput, type LockOwner } from "./lock.ts";
+import { isProcessRunning, lockOutput, type LockOwner } from "./lock.ts";
 
 const MARKER_TEXT = "This folder was written by Briefbook's build (npm run build), which replaces it on every build.\n";
 const LOCK = "lock";
@@ -130,7 +130,7 @@ async function removeLeftovers(outDir: string, store: string): Promise<void> {
 /** `lock.<pid>.draft` / `lock.<pid>.dead`: another build is taking the lock right now. */
 function isLiveLockFile(entry: string): boolean {
   const match = /^lock\.(\d+)\./.exec(entry);
-  return match !== null && isRunning(Number(match[1]));
+  return match !== null && isProcessRunning(Number(match[1]));
 }
 
 /**
