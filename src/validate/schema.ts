@@ -45,8 +45,8 @@ const address = (what: string, use: UrlUse = "web") =>
   z
     .string({ error: `expected ${what} as a full web address starting with https://` })
     .superRefine(refuseControlCharacters(what))
+    // Runs only when the refinement above passed (zod stops a pipe at the first failing step).
     .transform((raw, ctx) => {
-      if (firstControlCharacter(raw) !== undefined) return z.NEVER;
       const verdict = checkUrl(raw, use);
       if (verdict.ok) return raw.trim();
       ctx.addIssue({

@@ -5,11 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
+import { buildSite } from "../../src/pipeline.ts";
 import {
   ACTOR_UK,
   ARTICLE_ONE,
@@ -37,6 +38,17 @@ async function check(files: Record<string, string>) {
   } finally {
     await cleanup();
   }
+}
+
+/** Every file of a folder with its bytes, to compare before and after. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const abs = path.join(f.parentPath, f.name);
+    out[path.relative(dir, abs)] = await readFile(abs, "base64");
+  }
+  return out;
 }
 
 const article = (url: string) => `---\ntitle: One\nurl: ${url}\n---\nFirst paragraph.\n\nSecond paragraph.\n`;
@@ -133,9 +145,11 @@ describe("npm run build on a javascript: address", () => {
   test("fails with one error per bad address, no stack trace, and leaves _site as it was", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "briefbook-urls-"));
     try {
+      // The previous site: a real build of valid content.
       const out = path.join(dir, "_site");
-      await mkdir(out);
-      await writeFile(path.join(out, "index.html"), "the previous site");
+      const good = { contentDir: fixture("valid-minimal"), outDir: out, pathPrefix: "/", includeDrafts: false };
+      assert.equal((await buildSite({ ...good, index: false })).ok, true);
+      const before = await snapshot(out);
       const failed = await promisify(execFile)(
         "npx",
         ["tsx", "scripts/build.ts", "--content", fixture("invalid/script-urls"), "--out", out],
@@ -152,8 +166,7 @@ describe("npm run build on a javascript: address", () => {
         /articles\/uk-halts-intel\.md:7 \(url\) error: addresses starting with 'javascript:'/,
       );
       assert.doesNotMatch(failed.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace");
-      assert.deepEqual(await readdir(out), ["index.html"]);
-      assert.equal(await readFile(path.join(out, "index.html"), "utf8"), "the previous site");
+      assert.deepEqual(await snapshot(out), before, "the previous _site is untouched");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
