@@ -190,27 +190,43 @@ export async function renderWithEleventy(
   return { pages: input.pages.length };
 }
 
-/** The page Eleventy failed on, found by its output file in the deepest error's message. */
+/** The page Eleventy failed on, found by its output path in the innermost error's message. */
 function renderFailure(e: unknown, pages: readonly Page[], outDir: string): Diagnostic {
-  let deepest = e;
-  while (deepest instanceof Error && deepest.cause instanceof Error) deepest = deepest.cause;
-  const text = deepest instanceof Error ? deepest.message : String(deepest);
-  const outputOf = (p: Page) => join(outDir, p.path.endsWith("/") ? `${p.path}index.html` : p.path);
-  const page = pages.find((p) => text.includes(outputOf(p))) ?? pages.find((p) => text.includes(join(outDir, p.path)));
-  const reason = text
-    .replace(/^[^:]*Error: /, "")
-    .replaceAll(outDir, "")
-    .split("\n")[0]!
-    .slice(0, 200);
+  const text = innermostMessage(e);
+  // A page's file, or its folder as a whole path (quoted in Node's messages), not a prefix of another's.
+  const names = (p: Page) => {
+    const folder = join(outDir, p.path).replace(/\/$/, "");
+    return p.path.endsWith("/")
+      ? [`${folder}/index.html`, `${folder}'`, `${folder}"`].some((n) => text.includes(n))
+      : text.includes(folder);
+  };
+  const named = pages.filter((p) => p.path !== "/" && names(p));
+  const page = named.sort((x, y) => y.path.length - x.path.length)[0];
+  const reason = text.replaceAll(outDir, "").split("\n")[0]!;
+  const shortReason = reason.length > 160 ? `${reason.slice(0, 160)}…` : reason;
   const hint =
-    "this is a bug in Briefbook, not a mistake of yours; report it with the output of BRIEFBOOK_DEBUG=1 npm run build";
-  if (!page) return error({ file: "build", message: `rendering the site failed: ${reason}`, hint });
+    "this is a bug in Briefbook, not a mistake of yours; please report it with the output of BRIEFBOOK_DEBUG=1 npm run build";
+  if (!page) return error({ file: "build", message: `rendering the site failed: ${shortReason}`, hint });
   const source = sourceFileOf(page);
+  const path = page.path.length > 60 ? `${page.path.slice(0, 60)}…` : page.path;
   return error({
     file: source ?? "build",
-    message: `could not render the page ${page.path}: ${reason}`,
-    hint: `${source ? "the page is made from this file; " : ""}${hint}`,
+    message: `could not write the page ${path}: ${shortReason}`,
+    hint: source ? `the page is made from this file; ${hint}` : hint,
   });
+}
+
+/** Eleventy wraps the error that stopped it (`originalError`, or the standard `cause`). */
+function innermostMessage(e: unknown): string {
+  let inner = e;
+  for (;;) {
+    const next =
+      (inner as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ??
+      (inner as { cause?: unknown } | undefined)?.cause;
+    if (!(next instanceof Error)) break;
+    inner = next;
+  }
+  return inner instanceof Error ? inner.message : String(inner);
 }
 
 /** The content file a page is made from, when it is made from one. */
