@@ -121,7 +121,8 @@ describe("the Pagefind index of the minimal fixture", () => {
 
   test("a page count that differs from the model's fails with a clear message", async () => {
     const copy = path.join(dir, "copy");
-    await cp(path.join(dir, "_site"), copy, { recursive: true });
+    // _site is a link to the build's version: copy the files, not the link.
+    await cp(path.join(dir, "_site"), copy, { recursive: true, dereference: true });
     const result = await buildSearchIndex({ siteDir: copy, expectedPages: 9, language: "en" });
     assert.equal(result.diagnostics.length, 1);
     assert.match(
