@@ -274,7 +274,8 @@ describe("a site with script-shaped text in every field (test/fixtures/hostile/x
     assert.equal(built.ok, true, "the build failed; see the first test");
     const actor = await frontMatter("actors/hostile-actor.yaml");
     const problems: string[] = [];
-    for (const term of ["Mallory", "onerror", "script", "iframe"]) {
+    // The last is a link anyone could send: the query in the address is shown back on the page.
+    for (const term of ["Mallory", "onerror", "script", "iframe", `<img src=x onerror="window.__xss=1">`]) {
       const page = await context.newPage();
       await page.goto(site.url(`/search/?q=${encodeURIComponent(term)}`));
       await page.waitForSelector(".pagefind-ui__result-link", { timeout: 30_000 });
