@@ -116,9 +116,9 @@ function resolveLink(
 ): ResolvedLink {
   // As the browser reads it: `&#106;avascript&colon;` is `javascript:`.
   const url = raw.includes("&") ? decodeHTMLAttribute(raw) : raw;
-  const scheme = schemeOf(url);
   // `data:,` is the empty document: the layouts' "no favicon" icon (layouts/base.ts), nothing in it can run.
   if (url === "data:,") return { kind: "external" };
+  const scheme = schemeOf(url);
   if (scheme !== undefined) return isAllowedHref(url) ? { kind: "external" } : { kind: "refused", url: raw, scheme };
   if (url.startsWith("//")) return { kind: "external" };
   const [pathAndQuery = "", fragment] = url.split("#", 2);
