@@ -12,7 +12,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { setPriority } from "node:os";
 import path from "node:path";
-import { close } from "pagefind";
 import { renderPage } from "../../layouts/index.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { loadContent } from "../load/load-content.ts";
@@ -38,8 +37,8 @@ try {
 } catch {
   // Not allowed here: index at normal priority.
 }
-// Stopped (the preview closed): stop Pagefind's indexer with it.
-process.once("SIGTERM", () => void close().finally(() => process.exit(1)));
+// Stopped (the preview closed): Pagefind's indexer ends with us, when its input closes.
+process.once("SIGTERM", () => process.exit(1));
 
 const request = JSON.parse(process.argv[2] ?? "{}") as IndexRequest;
 const pages = await writePages(request);

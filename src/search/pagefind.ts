@@ -14,9 +14,9 @@ import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/prom
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import * as pagefind from "pagefind";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { bundleCount, bundleDirs, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
+import { PagefindProcess, PagefindStopped } from "./pagefind-process.ts";
 import { missingWords, VOCABULARY_URL, vocabularyPage, wordsOf } from "./vocabulary.ts";
 
 export interface IndexResult {
@@ -45,8 +45,8 @@ export interface IndexOptions {
  * Pagefind's allocator (jemalloc), with one arena, returns freed memory to the system at once
  * instead of keeping it for reuse. Measured at 10,000 briefs (21,000 indexed pages), the Pagefind
  * process peaked at 354 MB instead of 461 MB with 1,910 pages a bundle (763 instead of 974 MB with
- * 4,200), for 5-10 % more time. The `pagefind` package spawns its binary with this process's
- * environment, so it is set there just while the binary starts; a setting already there wins.
+ * 4,200), for 5-10 % more time. It is set in the Pagefind process's environment only; a setting
+ * already in ours wins.
  */
 const PAGEFIND_MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0";
 
@@ -59,6 +59,9 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
   let bundles: readonly string[] = [];
   let folders: readonly string[] = [];
   let linked: Promise<void> = Promise.resolve();
+  // Pagefind puts the language into file names: nothing but a tag's letters, digits and hyphens.
+  if (opts.language !== undefined && !/^[A-Za-z0-9-]+$/.test(opts.language))
+    return { pages: 0, bundles, diagnostics: [fail(`'${opts.language.slice(0, 40)}' is not a language tag`)] };
   try {
     const pages = await indexablePages(opts.siteDir);
     bundles = bundleDirs(
@@ -182,31 +185,44 @@ interface BundleSteps {
  * own process, so this one meanwhile works out the vocabulary and links the next bundle's folder.
  */
 async function writeBundle(opts: IndexOptions, folder: string, outputPath: string, steps: BundleSteps) {
+  const pagefind = new PagefindProcess({ _RJEM_MALLOC_CONF: process.env._RJEM_MALLOC_CONF ?? PAGEFIND_MALLOC_CONF });
   try {
-    const { index, errors } = await startPagefind(opts.language);
-    if (!index) return [fail(`Pagefind could not start: ${errors.join("; ")}`)];
-    const adding = index.addDirectory({ path: folder });
+    const created = await pagefind.request({ type: "NewIndex", config: { force_language: opts.language } });
+    if (isError(created)) return [fail(`Pagefind could not start: ${created.message}`)];
+    const index_id = created.index_id;
+    const adding = pagefind.request({ type: "AddDir", index_id, path: folder });
     // Let the request reach Pagefind before this process turns to work of its own.
     await new Promise((resolve) => setImmediate(resolve));
     const missing = steps.missingWords();
     const added = await adding;
-    if (added.errors.length > 0) return added.errors.map((e) => fail(`Pagefind: ${e}`));
+    if (isError(added)) return [fail(`Pagefind: ${added.message}`)];
     if (missing.length > 0) {
       const content = vocabularyPage(missing, steps.language());
-      const vocabulary = await index.addHTMLFile({ url: VOCABULARY_URL, content });
-      if (vocabulary.errors.length > 0) return vocabulary.errors.map((e) => fail(`Pagefind: ${e}`));
+      const vocabulary = await pagefind.request({
+        type: "AddFile",
+        index_id,
+        url: VOCABULARY_URL,
+        file_contents: content,
+      });
+      if (isError(vocabulary)) return [fail(`Pagefind: ${vocabulary.message}`)];
     }
     steps.whileWriting();
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) return written.errors.map((e) => fail(`Pagefind: ${e}`));
+    const written = await pagefind.request({ type: "WriteFiles", index_id, output_path: outputPath });
+    if (isError(written)) return [fail(`Pagefind: ${written.message}`)];
     if (!(await whole(outputPath)))
       return [fail(`Pagefind did not finish writing ${outputPath} within ${WRITE_WAIT_MS / 1000} s`)];
     return [];
+  } catch (e) {
+    if (e instanceof PagefindStopped) return [fail(e.message, e.hint)];
+    throw e;
   } finally {
     // Ends the Pagefind process, and with it the memory holding this bundle.
     await pagefind.close();
   }
 }
+
+/** Pagefind reports a failed request as a payload of type Error. */
+const isError = (p: { type: string; message?: unknown }): p is { type: "Error"; message: string } => p.type === "Error";
 
 /** The language of a bundle's first page (`<html lang>`), which its vocabulary page shares. */
 function languageOf(siteDir: string, pages: readonly IndexablePage[]): string {
@@ -262,18 +278,6 @@ const decompresses = async (f: Dirent) =>
     () => true,
     () => false,
   );
-
-function startPagefind(language: string | undefined): ReturnType<typeof pagefind.createIndex> {
-  const saved = process.env._RJEM_MALLOC_CONF;
-  process.env._RJEM_MALLOC_CONF = saved ?? PAGEFIND_MALLOC_CONF;
-  try {
-    // The first call spawns the binary, synchronously, with the environment as it is now.
-    return pagefind.createIndex(language ? { forceLanguage: language } : {});
-  } finally {
-    if (saved === undefined) delete process.env._RJEM_MALLOC_CONF;
-    else process.env._RJEM_MALLOC_CONF = saved;
-  }
-}
 
 /** Pages indexed across all bundles, as each bundle's entry file records them. */
 async function indexedPages(siteDir: string, bundles: readonly string[]): Promise<number> {
