@@ -1,3 +1,4 @@
+import { PAGE_SEGMENT, UNSTATED_OUTLET } from "../validate/addresses.ts";
 import type { ActorId, ArticleId, BriefId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
 
 /**
@@ -23,12 +24,15 @@ export const briefPath = (id: BriefId) => path(`/briefs/${id}/`);
 export const articlePath = (id: ArticleId) => path(`/articles/${id}/`);
 export const actorPath = (id: ActorId) => path(`/actors/${id}/`);
 export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
-/** Articles whose outlet the source does not name are listed under this outlet path. */
-export const UNSTATED_OUTLET = "outlet-not-stated";
+/**
+ * Articles whose outlet the source does not name are listed under this outlet path. Validation
+ * keeps the id from actors, as it keeps `page` (src/validate/addresses.ts): the two cannot clash.
+ */
+export { UNSTATED_OUTLET };
 export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/sources/${id}/`);
 export const paragraphAnchor = (n: number) => `p${n}`;
 export const paragraphPath = (ref: ParagraphRef) =>
   path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);
 
 /** Page n (from 1) of a paginated list at `base`: page 1 is the base itself, so its address never changes. */
-export const pageOf = (base: SitePath, n: number) => (n <= 1 ? base : path(`${base}page/${n}/`));
+export const pageOf = (base: SitePath, n: number) => (n <= 1 ? base : path(`${base}${PAGE_SEGMENT}/${n}/`));

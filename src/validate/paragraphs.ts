@@ -38,8 +38,24 @@ export function normalizeForQuote(s: string): string {
  * True when `quote` stands verbatim in `paragraph`. `...` in the quote marks an omission: its
  * parts must appear in order. Surrounding quotation marks in the quote are ignored.
  */
-export function quoteAppearsIn(quote: string, paragraph: string): boolean {
-  const hay = normalizeForQuote(paragraph);
+export const quoteAppearsIn = (quote: string, paragraph: string): boolean =>
+  quoteStandsIn(quote, normalizeForQuote(paragraph));
+
+/**
+ * `quoteAppearsIn` for many quotes: each paragraph is normalised once, the first time a quote is
+ * looked for in it, so 300 quotes from one long paragraph cost one pass over it, not 300.
+ */
+export function quoteChecker(): (quote: string, paragraph: Paragraph) => boolean {
+  const normalized = new WeakMap<Paragraph, string>();
+  return (quote, paragraph) => {
+    let hay = normalized.get(paragraph);
+    if (hay === undefined) normalized.set(paragraph, (hay = normalizeForQuote(paragraph.text)));
+    return quoteStandsIn(quote, hay);
+  };
+}
+
+/** `quoteAppearsIn` against an already normalised paragraph. */
+function quoteStandsIn(quote: string, hay: string): boolean {
   const parts = normalizeForQuote(quote)
     .replace(/^["']+|["']+$/g, "")
     .split("...")

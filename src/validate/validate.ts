@@ -1,19 +1,20 @@
 import { z } from "zod";
-import { error, fieldPath, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { lineOf } from "../load/locate.ts";
-import { checkUrl, schemeOf } from "../text/url-policy.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile } from "../load/source-file.ts";
+import { takenAddress } from "./addresses.ts";
+import { briefingMarkdown } from "./briefing-syntax.ts";
+import { isKebab, type ActorId, type ArticleId, type BriefId } from "./ids.ts";
+import { quoteChecker, type Paragraph } from "./paragraphs.ts";
 import {
-  formatParagraphRef,
-  isKebab,
-  topicSlug,
-  type ActorId,
-  type ArticleId,
-  type BriefId,
-  type ParagraphRef,
-} from "./ids.ts";
-import { quoteAppearsIn, splitParagraphs, type Paragraph } from "./paragraphs.ts";
-import { bodyReferencesOf, briefingMarkdown, type ActorLinkRef, type LinkRef } from "./briefing-syntax.ts";
+  checkActorFiles,
+  checkArticle,
+  checkBrief,
+  locator,
+  type KnownActors,
+  type KnownArticles,
+  type Locate,
+  type Run,
+} from "./references.ts";
 import {
   actorSchema,
   articleSchema,
@@ -24,7 +25,7 @@ import {
   type BriefData,
   type SiteData,
 } from "./schema.ts";
-import { didYouMean, nearest } from "./suggest.ts";
+import { didYouMean, nearest, suggester, type Suggest } from "./suggest.ts";
 
 export interface ValidActor extends ActorData {
   readonly id: ActorId;
@@ -87,19 +88,23 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns zod's issues into diagnostics an editor can act on. */
-function schemaDiagnostics(file: SourceFile, issues: readonly z.core.$ZodIssue[], known: Set<string>): Diagnostic[] {
+function schemaDiagnostics(
+  file: SourceFile,
+  issues: readonly z.core.$ZodIssue[],
+  suggestField: Suggest,
+  locate: Locate,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const at = (p: readonly PropertyKey[]) => {
+    const where = locate(file, p);
+    return { ...where, field: where.field || undefined };
+  };
   for (const issue of issues) {
     const path = issue.path;
-    const at = (p: readonly PropertyKey[]) => ({
-      file: file.path,
-      line: lineOf(file, p),
-      field: fieldPath(p) || undefined,
-    });
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const p = [...path, key];
-        const guess = nearest(key, known);
+        const guess = suggestField(key);
         out.push(
           error({
             ...at(p),
@@ -187,9 +192,10 @@ function parseAll<S extends z.ZodType>(
   files: readonly SourceFile[],
   schema: S,
   diagnostics: Diagnostic[],
+  locate: Locate,
   salvaged?: Parsed<z.output<S>>[],
 ): Parsed<z.output<S>>[] {
-  const known = fieldNames(schema);
+  const suggestField = suggester(fieldNames(schema));
   const out: Parsed<z.output<S>>[] = [];
   for (const file of files) {
     if (file.kind !== "site" && !isKebab(file.slug)) {
@@ -202,6 +208,8 @@ function parseAll<S extends z.ZodType>(
       );
       continue;
     }
+    const taken = takenAddress(file.kind, file.slug);
+    if (taken) diagnostics.push(error({ file: file.path, ...taken }));
     if (file.data === null || typeof file.data !== "object" || Array.isArray(file.data)) {
       diagnostics.push(
         error({
@@ -219,7 +227,7 @@ function parseAll<S extends z.ZodType>(
     const result = schema.safeParse(file.data);
     if (result.success) out.push({ file, data: result.data });
     else {
-      diagnostics.push(...schemaDiagnostics(file, result.error.issues, known));
+      diagnostics.push(...schemaDiagnostics(file, result.error.issues, suggestField, locate));
       salvaged?.push({ file, data: salvage(schema, file.data as Record<string, unknown>) });
     }
   }
@@ -247,294 +255,63 @@ function duplicates<T extends { file: SourceFile }>(items: readonly T[], what: s
   return out;
 }
 
-/**
- * Why a link in a body may not stay, or undefined when it may: only full http:, https: and mailto:
- * addresses (the same rule the model's Markdown applies, so a refused link never renders live).
- */
-function refusedLink(ref: LinkRef): Pick<Diagnostic, "message" | "hint"> | undefined {
-  const what = ref.image ? "image" : "link";
-  if (schemeOf(ref.href) === undefined)
-    return {
-      message: `relative ${what} '${ref.href}' leads nowhere on the built site`,
-      hint: "link to other pages with [[actor-id]] or citations; for the web write a full https:// address",
-    };
-  const verdict = checkUrl(ref.href, "web-or-mail");
-  return verdict.ok ? undefined : { message: `${what} not allowed: ${verdict.why}`, hint: verdict.hint };
-}
-
 /** Checks every file against the schema, then every reference between files. Reports all problems at once. */
 export function validateContent(files: readonly SourceFile[]): ValidationResult {
   const diagnostics: Diagnostic[] = [];
+  const at = locator();
   const byKind = (k: SourceFile["kind"]) => files.filter((f) => f.kind === k);
 
   const siteFile = byKind("site")[0];
   let site = siteSchema.parse({});
   if (siteFile) {
-    const [parsed] = parseAll([siteFile], siteSchema, diagnostics);
+    const [parsed] = parseAll([siteFile], siteSchema, diagnostics, at);
     if (parsed) site = parsed.data;
   }
 
-  const actors = duplicates(parseAll(byKind("actor"), actorSchema, diagnostics), "actor id", diagnostics);
+  const actors = duplicates(parseAll(byKind("actor"), actorSchema, diagnostics, at), "actor id", diagnostics);
   // Files that failed the schema are still checked for everything else, but never published.
   const partialArticles: Parsed<ArticleData>[] = [];
   const partialBriefs: Parsed<BriefData>[] = [];
   const articles = duplicates(
-    parseAll(byKind("article"), articleSchema, diagnostics, partialArticles),
+    parseAll(byKind("article"), articleSchema, diagnostics, at, partialArticles),
     "article slug",
     diagnostics,
   );
   const briefs = duplicates(
-    parseAll(byKind("brief"), briefSchema, diagnostics, partialBriefs),
+    parseAll(byKind("brief"), briefSchema, diagnostics, at, partialBriefs),
     "brief slug",
     diagnostics,
   );
 
-  const actorById = new Map(actors.map((a) => [a.file.slug, a]));
-  // Files that exist but failed the schema already have their own errors; references to them are
-  // not reported again as "unknown", which would bury the one real problem under many false ones.
-  const failed = (kind: SourceFile["kind"], ok: ReadonlySet<string>) =>
-    new Set(
-      byKind(kind)
-        .map((f) => f.slug)
-        .filter((slug) => !ok.has(slug)),
-    );
-  const brokenActors = failed("actor", new Set(actorById.keys()));
-  const brokenArticles = failed("article", new Set([...articles, ...partialArticles].map((a) => a.file.slug)));
-  const actorIds = [...actorById.keys()];
-  // Names and aliases lead a mistyped id to its actor: `[[rubio]]` → 'marco-rubio'.
-  const actorAliases = new Map<string, string>();
-  for (const a of actors)
-    for (const n of [a.data.name, ...a.data.aliases]) actorAliases.set(n.toLowerCase(), a.file.slug);
-
-  const at = (file: SourceFile, path: readonly PropertyKey[]) => ({
-    file: file.path,
-    line: lineOf(file, path),
-    field: fieldPath(path),
-  });
-
-  const checkActor = (file: SourceFile, path: readonly PropertyKey[], id: string, also = "") => {
-    if (actorById.has(id)) return true;
-    if (brokenActors.has(id)) return false;
-    const guess = nearest(id, actorIds, actorAliases);
-    diagnostics.push(
-      error({
-        ...at(file, path),
-        message: `unknown actor '${id}'${didYouMean(guess)}`,
-        hint: guess
-          ? `change it to '${guess}'${also}`
-          : `add content/actors/${id}.yaml, or use an id from content/actors/${also}`,
-      }),
-    );
-    return false;
+  const run: Run = {
+    diagnostics,
+    at,
+    actors: knownActors(actors, failed(byKind("actor"), actors)),
+    syntax: briefingMarkdown("any"),
+    quoteIn: quoteChecker(),
   };
+  checkActorFiles(run);
 
-  const unknownBodyActor = (ref: ActorLinkRef, where: Pick<Diagnostic, "file" | "line" | "field">) => {
-    if (ref.id === "")
-      return error({
-        ...where,
-        message: `actor link '${ref.raw}' names no actor`,
-        hint: "write [[actor-id]] or [[shown text|actor-id]]",
-      });
-    const guess = nearest(ref.id, actorIds, actorAliases);
-    return error({
-      ...where,
-      message: `unknown actor '[[${ref.id}]]'${didYouMean(guess)}`,
-      hint: guess
-        ? `write [[${ref.text ? `${ref.text}|` : ""}${guess}]]`
-        : "link actors as [[actor-id]] or [[shown text|actor-id]]",
-    });
-  };
-  const syntax = briefingMarkdown("any");
-
-  // Actors: affiliations resolve; a name or alias points at one actor only.
-  const aliasOwner = new Map<string, string>();
-  for (const { file, data } of actors) {
-    if (data.affiliation !== undefined) {
-      if (data.affiliation === file.slug)
-        diagnostics.push(error({ ...at(file, ["affiliation"]), message: "an actor cannot be affiliated with itself" }));
-      else checkActor(file, ["affiliation"], data.affiliation);
-    }
-    [data.name, ...data.aliases].forEach((name, i) => {
-      const owner = aliasOwner.get(name);
-      if (owner && owner !== file.slug)
-        diagnostics.push(
-          error({
-            ...at(file, i === 0 ? ["name"] : ["aliases", i - 1]),
-            message: `'${name}' already names actor '${owner}'`,
-            hint: "a name or alias must lead to one actor only; remove it from one of the two files",
-          }),
-        );
-      else aliasOwner.set(name, file.slug);
-    });
-  }
-
-  // Articles: outlet is a known media outlet; the body has paragraphs to cite.
-  const validArticles: ValidArticle[] = [];
   // Citations are checked against every readable article, including ones with a schema error.
-  const checkable: ValidArticle[] = [];
   const complete = new Set<SourceFile>([...articles, ...briefs].map((p) => p.file));
-  for (const { file, data } of [...articles, ...partialArticles]) {
-    if (data.outlet !== undefined && checkActor(file, ["outlet"], data.outlet)) {
-      const kind = actorById.get(data.outlet)!.data.kind;
-      if (kind !== "media-outlet")
-        diagnostics.push(
-          error({
-            ...at(file, ["outlet"]),
-            message: `'${data.outlet}' is a ${kind}, not a media outlet`,
-            hint: `name the outlet that published the article, or set 'kind: media-outlet' in actors/${data.outlet}.yaml`,
-          }),
-        );
-    }
-    const paragraphs = splitParagraphs(file.body);
-    if (paragraphs.length === 0)
-      diagnostics.push(
-        error({
-          file: file.path,
-          line: file.bodyLine,
-          message: "the article has no text",
-          hint: "paste the article's text below the front matter, one paragraph per block",
-        }),
-      );
+  const readable = [...articles, ...partialArticles];
+  const validArticles: ValidArticle[] = [];
+  const articleById = new Map<string, ValidArticle>();
+  for (const { file, data } of readable) {
+    const paragraphs = checkArticle(run, file, data);
     const article = { ...data, id: file.slug as ArticleId, file: file.path, paragraphs, bodyLine: file.bodyLine };
-    checkable.push(article);
+    articleById.set(article.id, article);
     if (complete.has(file)) validArticles.push(article);
   }
-  const articleById = new Map(checkable.map((a) => [a.id as string, a]));
-  const articleIds = [...articleById.keys()];
+  const known: KnownArticles = {
+    byId: articleById,
+    broken: failed(byKind("article"), readable),
+    suggest: suggester(articleById.keys()),
+  };
 
-  // Briefs: every id, source and citation resolves; quotes are verbatim.
   const validBriefs: ValidBrief[] = [];
   for (const { file, data } of [...briefs, ...partialBriefs]) {
-    const sources = new Set<string>();
-    data.sources.forEach((slug, i) => {
-      if (articleById.has(slug)) sources.add(slug);
-      else if (!brokenArticles.has(slug)) {
-        const guess = nearest(slug, articleIds);
-        diagnostics.push(
-          error({
-            ...at(file, ["sources", i]),
-            message: `unknown article '${slug}'${didYouMean(guess)}`,
-            hint: guess
-              ? `change it to '${guess}'`
-              : "sources name files in content/articles/ without '.md'; import one with npm run import",
-          }),
-        );
-      }
-    });
-
-    const checkCite = (path: readonly PropertyKey[], ref: ParagraphRef, line?: number) => {
-      // Locating a field re-reads the YAML, so it happens only when there is a problem to report.
-      const where = () => (line === undefined ? at(file, path) : { file: file.path, line, field: "body" });
-      const article = articleById.get(ref.article);
-      if (!article && brokenArticles.has(ref.article)) return undefined;
-      if (!article) {
-        const guess = nearest(ref.article, articleIds);
-        diagnostics.push(
-          error({
-            ...where(),
-            message: `citation '${formatParagraphRef(ref)}' names unknown article '${ref.article}'${didYouMean(guess)}`,
-            hint: guess ? `write '${guess}#p${ref.paragraph}'` : "cite an article in content/articles/ as 'slug#pN'",
-          }),
-        );
-        return undefined;
-      }
-      if (!sources.has(ref.article)) {
-        diagnostics.push(
-          error({
-            ...where(),
-            message: `citation '${formatParagraphRef(ref)}' names an article that is not in this brief's sources`,
-            hint: `add '${ref.article}' to sources`,
-          }),
-        );
-      }
-      const paragraph = article.paragraphs[ref.paragraph - 1];
-      if (!paragraph) {
-        diagnostics.push(
-          error({
-            ...where(),
-            message: `citation '${formatParagraphRef(ref)}' points past the end: '${ref.article}' has ${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? "" : "s"}`,
-            hint: `cite #p1 to #p${article.paragraphs.length}; the article page numbers its paragraphs`,
-          }),
-        );
-      }
-      return paragraph;
-    };
-
-    data.actors.forEach((a, i) => {
-      checkActor(file, ["actors", i, "id"], a.id);
-      a.cites.forEach((c, j) => checkCite(["actors", i, "cites", j], c));
-    });
-    const listed = new Set(data.actors.map((a) => a.id as string));
-    const duplicateActors = data.actors.filter((a, i) => data.actors.findIndex((b) => b.id === a.id) !== i);
-    for (const a of duplicateActors)
-      diagnostics.push(
-        error({
-          ...at(file, ["actors", data.actors.lastIndexOf(a), "id"]),
-          message: `actor '${a.id}' is listed twice`,
-          hint: "merge the two entries",
-        }),
-      );
-    data.key_points.forEach((k, i) => k.cites.forEach((c, j) => checkCite(["key_points", i, "cites", j], c)));
-    data.quotes.forEach((q, i) => {
-      checkActor(file, ["quotes", i, "actor"], q.actor);
-      const paragraph = checkCite(["quotes", i, "cite"], q.cite);
-      if (paragraph && !quoteAppearsIn(q.text, paragraph.text))
-        diagnostics.push(
-          error({
-            ...at(file, ["quotes", i, "text"]),
-            message: `quote not found verbatim in ${formatParagraphRef(q.cite)}`,
-            hint: "copy the words exactly as the paragraph gives them; mark left-out words with '...'",
-          }),
-        );
-      if (actorById.has(q.actor) && !listed.has(q.actor))
-        diagnostics.push(
-          warning({
-            ...at(file, ["quotes", i, "actor"]),
-            message: `'${q.actor}' is quoted but not listed in actors`,
-            hint: "add it to actors with its role in the story",
-          }),
-        );
-    });
-    data.events.forEach((e, i) => {
-      e.actors.forEach((id, j) => checkActor(file, ["events", i, "actors", j], id));
-      e.cites.forEach((c, j) => checkCite(["events", i, "cites", j], c));
-    });
-    data.updates.forEach((u, i) => u.cites.forEach((c, j) => checkCite(["updates", i, "cites", j], c)));
-    data.topics.forEach((t, i) => {
-      if (topicSlug(t) === "")
-        diagnostics.push(
-          error({
-            ...at(file, ["topics", i]),
-            message: `topic '${t}' has no letters or digits to make a page address from`,
-          }),
-        );
-    });
-
-    for (const ref of bodyReferencesOf(syntax, file.body)) {
-      const line = file.bodyLine + ref.line - 1;
-      if (ref.kind === "actor") {
-        if (!actorById.has(ref.id) && !brokenActors.has(ref.id))
-          diagnostics.push(unknownBodyActor(ref, { file: file.path, line, field: "body" }));
-      } else if (ref.kind === "link") {
-        const refused = refusedLink(ref);
-        if (refused) diagnostics.push(error({ file: file.path, line, field: "body", ...refused }));
-      } else {
-        ref.refs.forEach((r, i) => {
-          if (r) checkCite([], r, line);
-          else
-            diagnostics.push(
-              error({
-                file: file.path,
-                line,
-                field: "body",
-                message: `'${ref.parts[i]}' in ${ref.raw} is not a citation`,
-                hint: "cite a paragraph as [@article-slug#p3]; several as [@a#p3, @b#p1]",
-              }),
-            );
-        });
-      }
-    }
-
+    checkBrief(run, known, file, data);
     if (complete.has(file))
       validBriefs.push({
         ...data,
@@ -554,4 +331,21 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     },
     diagnostics,
   };
+}
+
+/**
+ * Files that exist but failed the schema already have their own errors; references to them are
+ * not reported again as "unknown", which would bury the one real problem under many false ones.
+ */
+function failed(files: readonly SourceFile[], ok: readonly { readonly file: SourceFile }[]): Set<string> {
+  const fine = new Set(ok.map((p) => p.file.slug));
+  return new Set(files.map((f) => f.slug).filter((slug) => !fine.has(slug)));
+}
+
+function knownActors(actors: readonly Parsed<ActorData>[], broken: Set<string>): KnownActors {
+  const byId = new Map(actors.map((a) => [a.file.slug, a]));
+  // Names and aliases lead a mistyped id to its actor: `[[rubio]]` → 'marco-rubio'.
+  const aliases = new Map<string, string>();
+  for (const a of actors) for (const n of [a.data.name, ...a.data.aliases]) aliases.set(n.toLowerCase(), a.file.slug);
+  return { byId, broken, suggest: suggester(byId.keys(), aliases) };
 }

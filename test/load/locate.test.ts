@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { splitFrontMatter } from "../../src/load/front-matter.ts";
-import { lineOf } from "../../src/load/locate.ts";
+import { fieldLines, lineOf } from "../../src/load/locate.ts";
 import type { SourceFile } from "../../src/load/source-file.ts";
 
 const brief = (text: string): SourceFile => ({
@@ -61,5 +61,28 @@ describe("lineOf", () => {
 
   test("a key quoted or numeric-looking is still found", () => {
     assert.equal(lineOf(actor('name: X\n"kind": person\n'), ["kind"]), 2);
+  });
+});
+
+describe("fieldLines", () => {
+  test("many fields of one file, located from one reading: each on its own line", () => {
+    const yaml = ["name: X", "kind: person", ...Array.from({ length: 2000 }, (_, i) => `field-${i}: v`)].join("\n");
+    const lines = fieldLines(actor(yaml));
+    for (const i of [0, 1, 999, 1999]) assert.equal(lines([`field-${i}`]), i + 3);
+    assert.equal(lines(["kind"]), 2);
+    assert.equal(lines(["missing"]), 1);
+  });
+
+  test("a key written twice is found at its first line, as lineOf finds it", () => {
+    const file = actor("name: X\nkind: person\nname: Y\n");
+    assert.equal(fieldLines(file)(["name"]), 1);
+    assert.equal(lineOf(file, ["name"]), 1);
+  });
+
+  test("gives the same lines as lineOf for every path of a brief", () => {
+    const file = brief(BRIEF);
+    const lines = fieldLines(file);
+    for (const path of [["title"], ["actors", 1, "cites", 1], ["actors", 5, "id"], ["dek"]] as PropertyKey[][])
+      assert.equal(lines(path), lineOf(file, path), path.join("."));
   });
 });

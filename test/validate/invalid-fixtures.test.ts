@@ -315,4 +315,30 @@ describe("invalid fixtures", () => {
       "link to other pages with [[actor-id]] or citations; for the web write a full https:// address",
     );
   });
+
+  test("names the generated addresses need: 'page' among paginated lists, 'outlet-not-stated', a topic too long for a folder", async () => {
+    const ds = await run("address-clashes");
+    assert.deepEqual(locations(ds), [
+      "error actors/outlet-not-stated.yaml:- ()",
+      "error actors/page.yaml:- ()",
+      "error briefs/page.md:- ()",
+      "error briefs/uk-pause.md:9 (topics[1])",
+    ]);
+    assert.match(single(ds, "actors/page.yaml").message, /'page' is kept for page numbers: \/actors\/page\/2\//);
+    assert.match(single(ds, "briefs/page.md").message, /\/briefs\/page\/2\/ is the second page/);
+    assert.match(
+      single(ds, "actors/outlet-not-stated.yaml").message,
+      /'outlet-not-stated' is kept for \/sources\/outlet-not-stated\//,
+    );
+    const topic = single(ds, "briefs/uk-pause.md", "topics[1]");
+    assert.match(
+      topic.message,
+      /too long for a page address: \/topics\/intelligence-sharing…\/ would be 323 characters, at most 100 fit/,
+    );
+    assert.match(topic.hint ?? "", /shorten the topic/);
+    assert.ok(
+      ds.every((d) => d.hint),
+      dump(ds),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { normalizeForQuote, quoteAppearsIn, splitParagraphs } from "../../src/validate/paragraphs.ts";
+import { normalizeForQuote, quoteAppearsIn, quoteChecker, splitParagraphs } from "../../src/validate/paragraphs.ts";
 
 describe("splitParagraphs", () => {
   test("blocks separated by blank lines, with the line each starts on", () => {
@@ -67,5 +67,17 @@ describe("quoteAppearsIn", () => {
   test("a quote must match whole words, not the inside of a word", () => {
     assert.equal(quoteAppearsIn("ill not sha", para), false);
     assert.equal(quoteAppearsIn("will not share", para), true);
+  });
+});
+
+describe("quoteChecker", () => {
+  test("answers as quoteAppearsIn does, for many quotes from the same paragraphs", () => {
+    const [long, short] = splitParagraphs(
+      `${"The minister said \u201cwe will wait\u201d \u2014 and left. ".repeat(500)}\n\nThe US declined to comment.`,
+    );
+    const appears = quoteChecker();
+    for (const quote of ['"we will wait"', "minister said ... left", "we will not wait", "US declined", "declined"])
+      for (const p of [long!, short!])
+        assert.equal(appears(quote, p), quoteAppearsIn(quote, p.text), `${quote} in paragraph at line ${p.line}`);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { didYouMean, nearest } from "../../src/validate/suggest.ts";
+import { didYouMean, nearest, suggester } from "../../src/validate/suggest.ts";
 
 const ACTORS = ["united-kingdom", "united-states", "marco-rubio", "harbour-news", "uk-government"];
 
@@ -39,6 +39,27 @@ describe("nearest", () => {
   });
 
   test("nothing known, nothing suggested", () => assert.equal(nearest("anything", []), undefined));
+});
+
+describe("suggester", () => {
+  test("answers as nearest does, for every lookup of one run", () => {
+    const suggest = suggester(ACTORS);
+    for (const wrong of ["united-kingdon", "rubio", "harbour", "france", "united-kingdon"])
+      assert.equal(suggest(wrong), nearest(wrong, ACTORS), wrong);
+  });
+
+  test("its work is bounded: past the budget, a mistake still gets the suggestions that cost nothing", () => {
+    const aliases = new Map([["uk", "united-kingdom"]]);
+    const spent = suggester(ACTORS, aliases, 0);
+    assert.equal(spent("united-kingdon"), undefined, "no edit-distance search once the budget is spent");
+    assert.equal(spent("UK"), "united-kingdom", "names and aliases still lead to the id");
+    assert.equal(spent("rubio"), "marco-rubio", "a whole word of an id still leads to it");
+  });
+
+  test("ties go to the value listed first, whatever its length", () => {
+    assert.equal(suggester(["abcd-x", "abcde"])("abcdx"), "abcd-x");
+    assert.equal(suggester(["abcde", "abcd-x"])("abcdx"), "abcde");
+  });
 });
 
 describe("didYouMean", () => {
