@@ -348,7 +348,14 @@ export const outputRefusal = (opts: Pick<BuildOptions, "outDir" | "contentDir">)
 
 /** The whole build. `outDir` changes only when every stage succeeded, and then in one step. */
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  const opened = await openOutput(outputPlaceOf(opts));
+  const opened = await openOutput(outputPlaceOf(opts)).catch((e: unknown) => ({
+    refused: error({
+      file: "--out",
+      message: `cannot prepare the output folder: ${e instanceof Error ? e.message : String(e)}`,
+      hint: `check that you may write to the folder holding '${opts.outDir}'`,
+    }),
+    reason: "place" as const,
+  }));
   if ("refused" in opened)
     return { ok: false, diagnostics: [opened.refused], timings: {}, pages: 0, refused: opened.reason };
   const { output } = opened;
