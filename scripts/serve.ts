@@ -10,6 +10,10 @@
  *
  * `--no-restart` ignores code edits (the benchmark runs so).
  *
+ * SIGINT and SIGTERM stop the preview and every process it started; so does the end of the process
+ * that started this one. `npm start` execs node so that npm's signals reach this process (npm
+ * passes them to its `sh -c`, which does not pass them on).
+ *
  * The slower alternative, Eleventy's own watch and serve over every page: `npx @11ty/eleventy --serve`.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -90,6 +94,7 @@ async function supervise(restartOnCodeEdits: boolean): Promise<void> {
     for (const dir of ["src", "layouts"])
       await watchTree(path.join(ROOT, dir), (file) => file.endsWith(".ts") && restart());
   const stop = () => {
+    if (stopping) return;
     stopping = true;
     if (!child) process.exit(0);
     child.once("exit", () => process.exit(0));
@@ -97,5 +102,9 @@ async function supervise(restartOnCodeEdits: boolean): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // Whatever started us (npm, a terminal) ended without a signal, say killed: stop with it rather
+  // than serve on as an orphan. A process whose parent ends gets a new parent.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 500).unref();
   start();
 }
