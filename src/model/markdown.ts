@@ -24,9 +24,6 @@ interface BriefEnv {
   readonly links: LinkResolver;
 }
 
-/** The one escaper (src/text/escape.ts), re-exported while other modules still import it from here. */
-export { escapeHtml };
-
 export function citationChips(cites: readonly (Citation & { readonly href: string })[]): Html {
   const chips = cites.map(
     (c) => `<a class="cite" href="${escapeHtml(c.href)}" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</a>`,
