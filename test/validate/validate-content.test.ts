@@ -30,6 +30,15 @@ test("a quoted actor missing from actors is a warning, not an error", async () =
   assert.equal(d.message, "'united-kingdom' is quoted but not listed in actors");
 });
 
+test("an actor listed three times: each repeated entry is reported where it stands", async () => {
+  const ds = await check({
+    "briefs/b.md": brief(
+      "actors:\n  - id: united-kingdom\n    role: a\n  - id: united-kingdom\n    role: b\n  - id: united-kingdom\n    role: c\n",
+    ),
+  });
+  assert.deepEqual(locations(ds), ["error briefs/b.md:10 (actors[1].id)", "error briefs/b.md:12 (actors[2].id)"]);
+});
+
 test("an actor listed twice is reported at the second entry", async () => {
   const ds = await check({
     "briefs/b.md": brief("actors:\n  - id: united-kingdom\n    role: a\n  - id: united-kingdom\n    role: b\n"),
