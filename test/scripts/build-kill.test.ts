@@ -10,7 +10,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { cp, lstat, readdir, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -53,7 +53,7 @@ describe("a build killed at any moment leaves the old site or the new one, whole
     site.b = await siteFingerprint(reference);
     assert.notEqual(site.a, site.b);
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
   /**
    * Starts a build of `which`, kills it once `ready` resolves, and tells what the output holds
@@ -113,9 +113,39 @@ describe("a build killed at any moment leaves the old site or the new one, whole
   });
 });
 
+describe("the one-time move from an output that is a real folder to the link", () => {
+  let dir: string;
+  after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
+
+  test("a kill in its window (between two renames) keeps the old site whole beside it, and the next build publishes", async () => {
+    dir = await tempDir("migrate");
+    const { a, b } = await twoContents(dir);
+    const built = path.join(dir, "built", "site");
+    assert.equal((await runBuild(["--content", a, "--out", built])).code, 0);
+    const out = path.join(dir, "out", "site");
+    await cp(built, out, { recursive: true, dereference: true }); // a real folder carrying the marker
+    const old = await treeHash(out);
+
+    const run = startBuild(["--content", b, "--out", out], { env: { BRIEFBOOK_TEST_PAUSE_AT: "migrate" } });
+    await run.lineMatching(/^paused at migrate$/);
+    run.child.kill("SIGKILL");
+    await run.done;
+    const store = path.join(dir, "out", ".briefbook", "site");
+    const aside = (await readdir(store)).filter((e) => e.startsWith("previous-"));
+    assert.equal(existsSync(out), false, "the documented window: the output path is missing");
+    assert.equal(aside.length, 1);
+    assert.equal(await treeHash(path.join(store, aside[0]!)), old, "the old site is whole, beside it");
+
+    const next = await runBuild(["--content", b, "--out", out]);
+    assert.equal(next.code, 0, next.stderr);
+    assert.ok((await lstat(out)).isSymbolicLink());
+    assert.equal((await readdir(store)).length, 1);
+  });
+});
+
 describe("two builds into one output at once", () => {
   let dir: string;
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
   test("the second is refused, naming the first build's process, and the first publishes a whole site", async () => {
     dir = await tempDir("concurrent");
