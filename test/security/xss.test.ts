@@ -15,6 +15,7 @@ import { parse as parseYaml } from "yaml";
 import { buildSite } from "../../src/pipeline.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import type { RunningPreview } from "../preview/helpers.ts";
 
 const XSS_SITE = path.resolve(import.meta.dirname, "../fixtures/hostile/xss-site");
 /** A prefix as GitHub Pages uses, so relative and prefixed addresses are both exercised. */
@@ -113,7 +114,7 @@ interface PageFindings {
   readonly attributes: string[];
   /** Elements no editor text may produce. */
   readonly elements: string[];
-  /** Each script: its path when it has a src, else `inline#<id>`. */
+  /** Each script: its path when it has a src, else `inline#<id>` (`inline#live-reload` for the preview's). */
   readonly scripts: string[];
   readonly xss: unknown;
 }
@@ -168,7 +169,7 @@ function inspectDom(): PageFindings {
     document.querySelectorAll("iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], img, svg, math"),
   ).map((el) => el.outerHTML.slice(0, 120));
   const scripts = Array.from(document.scripts).map((s) =>
-    s.src ? new URL(s.src).pathname : `inline#${s.id || "(no id)"}`,
+    s.src ? new URL(s.src).pathname : s.dataset.events ? "inline#live-reload" : `inline#${s.id || "(no id)"}`,
   );
   return { attributes, elements, scripts, xss: (window as unknown as { __xss?: unknown }).__xss };
 }
@@ -335,5 +336,77 @@ describe("a site with script-shaped text in every field (test/fixtures/hostile/x
         .map((e) => ({ title: child(e, "title"), summary: child(e, "summary") })),
       briefs.map((b) => ({ title: b.title, summary: b.dek })),
     );
+  });
+});
+
+describe("the same site in the preview (npm start), which editors open on content they are reviewing", () => {
+  let p: RunningPreview;
+  let browser: Browser;
+  before(async () => {
+    // Imported here: a preview that fails to load fails these tests only, not the built site's.
+    const { previewOf } = await import("../preview/helpers.ts");
+    p = await previewOf("hostile/xss-site");
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await p?.stop();
+  });
+
+  test("no page the preview serves runs or carries anything injected", async () => {
+    const context = await browser.newContext();
+    const dialogs: string[] = [];
+    context.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss().catch(() => {});
+    });
+    const problems: string[] = [];
+    // Every page reachable from the home page, as the preview renders each on request.
+    const seen = new Set<string>(["/"]);
+    const queue = ["/"];
+    while (queue.length > 0 && seen.size < 200) {
+      const sitePath = queue.shift()!;
+      const page = await context.newPage();
+      await page.goto(p.url(sitePath), { waitUntil: "load" });
+      const findings = await page.evaluate(inspectDom);
+      const where = (what: string) => `${sitePath}: ${what}`;
+      if (findings.xss !== undefined) problems.push(where(`window.__xss was set to ${String(findings.xss)}`));
+      for (const a of findings.attributes) problems.push(where(`attribute ${a}`));
+      for (const e of findings.elements) problems.push(where(`element ${e}`));
+      const own = [
+        "inline#live-reload",
+        ...(sitePath === "/search/" ? ["/pagefind/pagefind-ui.js", "inline#search-config"] : []),
+      ];
+      for (const sc of findings.scripts.filter((sc) => !own.includes(sc))) problems.push(where(`script ${sc}`));
+      const links = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      for (const href of links) {
+        const url = new URL(href);
+        // Pages only: the feed and the stylesheet are not documents a browser runs.
+        const isPage = url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+        if (url.origin !== new URL(p.server.url).origin || !isPage || seen.has(url.pathname)) continue;
+        seen.add(url.pathname);
+        queue.push(url.pathname);
+      }
+      await page.close();
+    }
+    await context.close();
+    assert.ok(seen.has("/briefs/hostile-brief/") && seen.has("/actors/hostile-state/"), [...seen].join(", "));
+    assert.deepEqual([...problems, ...dialogs.map((d) => `dialog: ${d}`)], []);
+  });
+
+  test("a content error quoting hostile text is shown in the page as text", async () => {
+    const page = await browser.newPage();
+    await page.goto(p.url("/briefs/hostile-brief/"));
+    const payload = `<img src=x onerror="window.__xss=1">`;
+    await p.edit("actors/hostile-state.yaml", (t) => t.replace(/^kind: .*$/m, `kind: '${payload}'`));
+    const box = await page.waitForSelector("#briefbook-problems");
+    const shown = (await box.textContent()) ?? "";
+    assert.match(shown, /actors\/hostile-state\.yaml:2 \(kind\) error:/);
+    assert.ok(shown.includes(payload), `the problem quotes the value as written:\n${shown}`);
+    const findings = await page.evaluate(inspectDom);
+    assert.equal(findings.xss, undefined);
+    assert.deepEqual(findings.attributes, []);
+    assert.deepEqual(findings.elements, []);
+    await page.close();
   });
 });
