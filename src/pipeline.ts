@@ -368,7 +368,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     if (process.env.BRIEFBOOK_DEBUG) console.error(e);
     return { ok: false, diagnostics: [unexpected(e)], timings, pages: 0 };
   } finally {
-    await output.close();
+    // What close cannot remove (a render process still writing) the next build removes.
+    await output.close().catch(() => undefined);
   }
 }
 
