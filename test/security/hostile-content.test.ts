@@ -496,31 +496,38 @@ describe(
       });
     }
 
-    test("in a real terminal, where the report is in colour, content's escape sequences still never reach it", async () => {
-      const content = path.join(HOSTILE, "control-characters");
-      const out = path.join(scratchRoot, "terminal", "_site");
-      await mkdir(path.dirname(out), { recursive: true });
-      for (const run of await Promise.all([
-        cli("check", ["--content", content], {}, true),
-        cli("build", ["--content", content, "--out", out], {}, true),
-      ])) {
-        assert.equal(run.timedOut, false, run.output);
-        assert.notEqual(run.code, 0, run.output);
-        const ESC = "\x1b";
-        assert.ok(run.output.includes(`${ESC}[31;1merror${ESC}[0m`), "the report is in colour, so this is a terminal");
-        // What is left once the formatter's own colours (src/diagnostics/format.ts) are taken out.
-        let rest = run.output;
-        for (const code of ["0", "1", "31;1", "33;1"]) rest = rest.split(`${ESC}[${code}m`).join("");
-        assert.ok(
-          ![ESC, "\x07", "\u009b"].some((c) => rest.includes(c)),
-          `a control character from content reached the terminal:\n${JSON.stringify(rest)}`,
-        );
-        assert.ok(
-          !run.output.includes("\x1b[31mintelligence"),
-          "the article title's colour sequence reached the terminal",
-        );
-      }
-    });
+    test(
+      "in a real terminal, where the report is in colour, content's escape sequences still never reach it",
+      { skip: !existsSync("/usr/bin/script") && "needs util-linux's script(1) for a pseudo-terminal" },
+      async () => {
+        const content = path.join(HOSTILE, "control-characters");
+        const out = path.join(scratchRoot, "terminal", "_site");
+        await mkdir(path.dirname(out), { recursive: true });
+        for (const run of await Promise.all([
+          cli("check", ["--content", content], {}, true),
+          cli("build", ["--content", content, "--out", out], {}, true),
+        ])) {
+          assert.equal(run.timedOut, false, run.output);
+          assert.notEqual(run.code, 0, run.output);
+          const ESC = "\x1b";
+          assert.ok(
+            run.output.includes(`${ESC}[31;1merror${ESC}[0m`),
+            "the report is in colour, so this is a terminal",
+          );
+          // What is left once the formatter's own colours (src/diagnostics/format.ts) are taken out.
+          let rest = run.output;
+          for (const code of ["0", "1", "31;1", "33;1"]) rest = rest.split(`${ESC}[${code}m`).join("");
+          assert.ok(
+            ![ESC, "\x07", "\u009b"].some((c) => rest.includes(c)),
+            `a control character from content reached the terminal:\n${JSON.stringify(rest)}`,
+          );
+          assert.ok(
+            !run.output.includes("\x1b[31mintelligence"),
+            "the article title's colour sequence reached the terminal",
+          );
+        }
+      },
+    );
 
     test("a BOM and CRLF line endings in every file are not mistakes: check passes and the site builds", async () => {
       const content = path.join(HOSTILE, "bom-crlf");
