@@ -5,7 +5,9 @@
  * constants (src/model/urls.ts), so validation and the output cannot drift apart. The clashes:
  * - an id `page` in a folder whose list is paginated: briefs, actors, and outlets (`/sources/`);
  * - the actor id `outlet-not-stated`: `/sources/outlet-not-stated/` lists articles with no outlet;
- * - a topic whose slug is too long to be a folder name (and an address anyone can read).
+ * - a topic whose slug is too long to be a folder name (and an address anyone can read);
+ * - two topics that differ in more than case, spacing and accents but share a slug (`C++`, `C#`):
+ *   one page would list both under the first one's name.
  */
 import type { ContentKind } from "../load/source-file.ts";
 import { topicSlug } from "./ids.ts";
@@ -56,4 +58,31 @@ export function topicAddressProblem(topic: string): AddressProblem | undefined {
       hint: "shorten the topic to a few words, such as 'Intelligence sharing'; say the rest in the brief",
     };
   return undefined;
+}
+
+/** How a topic is told apart from another: case, accents, spaces and hyphens aside. */
+const topicKey = (topic: string) =>
+  topic
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\s_-]+/g, " ")
+    .trim();
+
+/** Where a topic was first written: its name and the file that named it. */
+export interface TopicSeen {
+  readonly topic: string;
+  readonly file: string;
+}
+
+/**
+ * Why `topic` cannot share its page with the topic first seen at the same address, or undefined:
+ * the same topic written again (in any case or spacing) shares it on purpose.
+ */
+export function sharedTopicAddress(topic: string, first: TopicSeen): AddressProblem | undefined {
+  if (topicKey(topic) === topicKey(first.topic)) return undefined;
+  return {
+    message: `topics '${first.topic}' (${first.file}) and '${topic}' would share the page /topics/${topicSlug(topic)}/`,
+    hint: `write the topic in words that set it apart, such as '${topic.replace(/#/g, " sharp").replace(/\+/g, " plus")}'`,
+  };
 }

@@ -9,9 +9,9 @@ import { error, fieldPath, warning, type Diagnostic } from "../diagnostics/diagn
 import { fieldLines, type FieldLines } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { checkUrl, schemeOf } from "../text/url-policy.ts";
-import { topicAddressProblem } from "./addresses.ts";
+import { sharedTopicAddress, topicAddressProblem, type TopicSeen } from "./addresses.ts";
 import { bodyReferencesOf, type ActorLinkRef, type CitationRef, type LinkRef } from "./briefing-syntax.ts";
-import { formatParagraphRef, type ParagraphRef } from "./ids.ts";
+import { formatParagraphRef, topicSlug, type ParagraphRef } from "./ids.ts";
 import { splitParagraphs, type Paragraph } from "./paragraphs.ts";
 import type { ActorData, ArticleData, BriefData } from "./schema.ts";
 import { didYouMean, type Suggest } from "./suggest.ts";
@@ -53,6 +53,8 @@ export interface Run {
   readonly syntax: MarkdownIt;
   /** Whether a quote stands verbatim in a paragraph (each paragraph normalised once per run). */
   readonly quoteIn: (quote: string, paragraph: Paragraph) => boolean;
+  /** Each topic page's address, with the topic and file that first named it. */
+  readonly topics: Map<string, TopicSeen>;
 }
 
 /** True when `id` names a valid actor; otherwise reports it (once, unless its file failed already). */
@@ -151,10 +153,18 @@ export function checkBrief(run: Run, articles: KnownArticles, file: SourceFile, 
   });
   data.updates.forEach((u, i) => u.cites.forEach((c, j) => cite(c, ["updates", i, "cites", j])));
   data.topics.forEach((t, i) => {
-    const problem = topicAddressProblem(t);
+    const problem = topicAddressProblem(t) ?? topicClash(run, t, file);
     if (problem) run.diagnostics.push(error({ ...run.at(file, ["topics", i]), ...problem }));
   });
   checkBody(run, file, cite);
+}
+
+/** A topic that would take another topic's page; the first topic at each address keeps it. */
+function topicClash(run: Run, topic: string, file: SourceFile) {
+  const slug = topicSlug(topic);
+  const first = run.topics.get(slug);
+  if (!first) run.topics.set(slug, { topic, file: file.path });
+  return first && sharedTopicAddress(topic, first);
 }
 
 function checkSources(run: Run, articles: KnownArticles, file: SourceFile, slugs: readonly string[]): Set<string> {

@@ -289,6 +289,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     actors: knownActors(actors, failed(byKind("actor"), actors)),
     syntax: briefingMarkdown("any"),
     quoteIn: quoteChecker(),
+    topics: new Map(),
   };
   checkActorFiles(run);
 

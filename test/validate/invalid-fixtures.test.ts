@@ -316,14 +316,20 @@ describe("invalid fixtures", () => {
     );
   });
 
-  test("names the generated addresses need: 'page' among paginated lists, 'outlet-not-stated', a topic too long for a folder", async () => {
+  test("names the generated addresses need: 'page' among paginated lists, 'outlet-not-stated', a topic too long for a folder, two topics on one page", async () => {
     const ds = await run("address-clashes");
     assert.deepEqual(locations(ds), [
       "error actors/outlet-not-stated.yaml:- ()",
       "error actors/page.yaml:- ()",
       "error briefs/page.md:- ()",
+      "error briefs/uk-pause.md:11 (topics[3])",
       "error briefs/uk-pause.md:9 (topics[1])",
     ]);
+    // The same topic in other words shares its page on purpose: page.md's 'intelligence-sharing' and 'C++'.
+    assert.equal(
+      single(ds, "briefs/uk-pause.md", "topics[3]").message,
+      "topics 'C++' (briefs/page.md) and 'C#' would share the page /topics/c/",
+    );
     assert.match(single(ds, "actors/page.yaml").message, /'page' is kept for page numbers: \/actors\/page\/2\//);
     assert.match(single(ds, "briefs/page.md").message, /\/briefs\/page\/2\/ is the second page/);
     assert.match(
