@@ -15,6 +15,34 @@ import * as pagefind from "../pagefind/pagefind.js";
 const VOCABULARY_FILTER = "briefbook-index";
 const VOCABULARY_VALUE = "vocabulary";
 
+/**
+ * Pagefind's UI (1.5.2) writes filter values into the page as HTML (Svelte's {@html}), and they are
+ * names from content: an actor called `<img src=x onerror=…>` would run in the filter list. So the
+ * UI gets every filter value as HTML text, and its choices are read back before Pagefind sees them.
+ */
+/** @type {Record<string, string>} */
+const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** @type {Record<string, string>} */
+const HTML_UNESCAPES = Object.fromEntries(Object.entries(HTML_ESCAPES).map(([c, e]) => [e, c]));
+/** @param {string} text */
+const asHtml = (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+/** @param {string} html */
+const fromHtml = (html) => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_UNESCAPES[e] ?? e);
+
+/**
+ * A filter choice from the UI (a value, a list of them, or Pagefind's any/all/not/none groups) with
+ * its values read back from HTML; filter names are ours and stay as they are.
+ * @param {unknown} choice
+ * @returns {unknown}
+ */
+function choiceFromUi(choice) {
+  if (typeof choice === "string") return fromHtml(choice);
+  if (Array.isArray(choice)) return choice.map(choiceFromUi);
+  if (choice && typeof choice === "object")
+    return Object.fromEntries(Object.entries(choice).map(([name, value]) => [name, choiceFromUi(value)]));
+  return choice;
+}
+
 /** Whether other bundles were merged in: a single bundle has no vocabulary page. */
 let merged = false;
 
@@ -23,18 +51,24 @@ let merged = false;
  * @param {{ filters?: Record<string, unknown> } & Record<string, unknown>} [options]
  */
 function withoutVocabulary(options = {}) {
-  if (!merged) return options;
-  return { ...options, filters: { ...options.filters, not: { [VOCABULARY_FILTER]: VOCABULARY_VALUE } } };
+  const filters = /** @type {Record<string, unknown> | undefined} */ (choiceFromUi(options.filters));
+  if (!merged) return filters ? { ...options, filters } : options;
+  return { ...options, filters: { ...filters, not: { [VOCABULARY_FILTER]: VOCABULARY_VALUE } } };
 }
 
 /**
- * Filter counts without the vocabulary pages' filter.
- * @param {Record<string, unknown> | undefined} counts
+ * Filter counts for the UI: without the vocabulary pages' filter, values as HTML text.
+ * @param {Record<string, Record<string, number>> | undefined} counts
  */
 function withoutVocabularyFilter(counts) {
   if (!counts) return counts;
   const { [VOCABULARY_FILTER]: _vocabulary, ...rest } = counts;
-  return rest;
+  return Object.fromEntries(
+    Object.entries(rest).map(([name, values]) => [
+      name,
+      Object.fromEntries(Object.entries(values).map(([value, n]) => [asHtml(value), n])),
+    ]),
+  );
 }
 
 /** @param {any} response */
