@@ -74,7 +74,10 @@ export class PagefindProcess {
     });
     // A write to a process that has died fails here; its exit says why.
     this.#child.stdin.on("error", () => {});
-    this.#child.on("error", (e) => this.#stop(new PagefindStopped(`Pagefind could not start: ${e.message}`, HINT_BUG)));
+    const notStarted = "run npm ci to install Pagefind again (or correct PAGEFIND_BINARY_PATH if you set it)";
+    this.#child.on("error", (e) =>
+      this.#stop(new PagefindStopped(`Pagefind could not start: ${e.message}`, notStarted)),
+    );
     this.#child.on("close", (code, signal) => this.#stop(stoppedBecause(code, signal, this.#stderr)));
   }
 
@@ -91,7 +94,8 @@ export class PagefindProcess {
 
   /** Ends the process, and with it the memory holding the index; resolves once it has exited. */
   async close(): Promise<void> {
-    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    // Never started (no pid), or already gone.
+    if (this.#child.pid === undefined || this.#child.exitCode !== null || this.#child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.#child.once("close", resolve));
     this.#stopped ??= new PagefindStopped("Pagefind was closed", HINT_BUG);
     this.#child.kill();
