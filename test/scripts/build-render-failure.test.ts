@@ -1,37 +1,42 @@
 /**
  * When Eleventy itself fails while writing the site, the editor gets one diagnostic naming the
- * content file behind the page and the page's address, not Eleventy's stack traces. A topic name
- * too long for a folder name is a real way to get there: its page cannot be written.
+ * content file behind the page and the page's address, not Eleventy's report and stack traces.
+ * Validation now stops the content that used to get there (a topic too long for a folder name),
+ * so the real Eleventy is given the page list such content made: one page whose folder name is
+ * too long to create, which is how a future gap between validation and rendering would look.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { prepareSite, renderInputOf, renderWithEleventy } from "../../src/pipeline.ts";
 import { fixture } from "../helpers/content.ts";
-import { runBuild, tempDir, treeHash } from "../publish/build-cli.ts";
+import { tempDir } from "../publish/build-cli.ts";
 
-test("an Eleventy failure is one diagnostic naming the source file, without a stack trace; the site stays", async () => {
+test("an Eleventy failure is one diagnostic naming the source file and the page, and prints nothing", async () => {
+  const opts = { contentDir: fixture("valid-minimal"), pathPrefix: "/", includeDrafts: false };
+  const { model } = await prepareSite(opts);
+  assert.ok(model);
+  const input = await renderInputOf(model, opts);
+  const topic = input.pages.find((p) => p.layout === "topic")!;
+  const unwritable = { ...topic, path: `/topics/${"long-".repeat(60)}topic/` } as typeof topic;
+  const pages = input.pages.map((p) => (p === topic ? unwritable : p));
+
   const dir = await tempDir("render-failure");
+  const printed: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => printed.push(String(chunk)) > 0) as typeof process.stderr.write;
   try {
-    const content = path.join(dir, "content");
-    const out = path.join(dir, "site");
-    await cp(fixture("valid-minimal"), content, { recursive: true });
-    assert.equal((await runBuild(["--content", content, "--out", out])).code, 0);
-    const before = await treeHash(out);
-
-    const brief = path.join(content, "briefs", "uk-pause.md");
-    const text = await readFile(brief, "utf8");
-    await writeFile(brief, text.replace("topics:\n", `topics:\n  - ${"Long ".repeat(80)}\n`));
-    const { code, stderr } = await runBuild(["--content", content, "--out", out]);
-
-    assert.equal(code, 1);
-    const errors = stderr.split("\n").filter((l) => / error: /.test(l));
-    assert.equal(errors.length, 1, stderr);
-    assert.match(errors[0]!, /^briefs\/uk-pause\.md error: could not write the page \/topics\/long-long-/);
-    assert.match(stderr, /hint: the page is made from this file; .*BRIEFBOOK_DEBUG=1/);
-    assert.doesNotMatch(stderr, /\[11ty\]|^\s+at /m, "none of Eleventy's report, no stack trace");
-    assert.equal(await treeHash(out), before, "the previous site is left as it was");
+    const { failure } = await renderWithEleventy({ ...input, pages }, path.join(dir, "site"), "/");
+    assert.ok(failure, "the failure is reported");
+    assert.equal(failure.severity, "error");
+    assert.equal(failure.file, (topic.layout === "topic" && topic.topic.briefs[0]?.file) || "");
+    assert.match(failure.message, /^could not write the page \/topics\/long-long-.*…: ENAMETOOLONG/);
+    assert.doesNotMatch(failure.message, new RegExp(dir), "no staging path: it means nothing to an editor");
+    assert.match(failure.hint ?? "", /the page is made from this file; .*BRIEFBOOK_DEBUG=1/);
   } finally {
+    process.stderr.write = write;
     await rm(dir, { recursive: true, force: true });
   }
+  assert.deepEqual(printed, [], "none of Eleventy's report, no stack trace");
 });
