@@ -163,7 +163,9 @@ describe("two builds into one output at once", () => {
     const out = path.join(dir, "site");
     const first = startBuild(["--content", a, "--out", out]);
     await first.lineMatching(/^\s+load\s/); // the lock is taken before the render process starts
-    const second = await runBuild(["--content", a, "--out", out]);
+    // Frozen (not ended) while the second runs, so the first cannot finish before it: still a live process.
+    first.child.kill("SIGSTOP");
+    const second = await runBuild(["--content", a, "--out", out]).finally(() => first.child.kill("SIGCONT"));
     assert.equal(second.code, 1, second.stderr);
     assert.match(second.stderr, new RegExp(`another build \\(process ${first.child.pid}, started .*\\) is writing`));
     assert.match(second.stderr, /Build refused; .* was left as it was/);
