@@ -43,6 +43,15 @@ export function parseYamlText(text: string, firstLine: number): unknown {
         "check indentation and quoting on this line; text with a colon followed by a space needs quotes",
       );
     }
+    // `yaml` refuses an alias bomb (anchors repeating each other into millions of values) with a plain error.
+    if (e instanceof Error && /alias/i.test(e.message)) {
+      const firstAlias = text.split("\n").findIndex((l) => /(^|[\s[{,:-])\*[^\s,\]}]/.test(l));
+      throw new FrontMatterError(
+        "YAML aliases here repeat each other into too many values (more than 50 uses of '*name')",
+        Math.max(0, firstAlias) + firstLine,
+        "write the values out instead of using anchors (&name) and aliases (*name); content needs neither",
+      );
+    }
     throw e;
   }
 }

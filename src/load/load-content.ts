@@ -155,6 +155,7 @@ function readAll(root: string, jobs: readonly Job[], diagnostics: Diagnostic[]):
       diagnostics.push(
         error({ file: rel, message: text.problem, hint: text.hint, ...(text.line ? { line: text.line } : {}) }),
       );
+      files.push(unreadableFile(kind, rel));
       continue;
     }
     try {
@@ -163,13 +164,29 @@ function readAll(root: string, jobs: readonly Job[], diagnostics: Diagnostic[]):
       if (e instanceof FrontMatterError)
         diagnostics.push(error({ file: rel, line: e.line, message: e.message, hint: e.hint }));
       else diagnostics.push(error({ file: rel, message: `could not be read: ${(e as Error).message}` }));
+      files.push(unreadableFile(kind, rel));
     }
   }
   return files;
 }
 
+const slugOf = (rel: string) => path.posix.basename(rel).replace(/\.[^.]+$/, "");
+
+/** A file whose problem was just reported: kept so that its id is known to exist (one mistake, one message). */
+const unreadableFile = (kind: ContentKind, rel: string): SourceFile => ({
+  kind,
+  path: rel,
+  slug: slugOf(rel),
+  data: undefined,
+  body: "",
+  bodyLine: 1,
+  yaml: "",
+  yamlLine: 1,
+  unreadable: true,
+});
+
 function parseFile(kind: ContentKind, rel: string, text: string): SourceFile {
-  const slug = path.posix.basename(rel).replace(/\.[^.]+$/, "");
+  const slug = slugOf(rel);
   // Windows line endings: the YAML parser takes a lone '\r' before gray-matter's closing '\n---' as text.
   const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
   if (kind === "actor" || kind === "site") {

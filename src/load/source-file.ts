@@ -21,4 +21,10 @@ export interface SourceFile {
   readonly yaml: string;
   /** 1-based line of the YAML text's first line in the file. */
   readonly yamlLine: number;
+  /**
+   * Set when the file exists but could not be read or parsed (too large, not UTF-8, broken YAML):
+   * its problem is reported already, and later stages know its id exists, so references to it
+   * are not reported again as unknown. Such a file has no data and is never published.
+   */
+  readonly unreadable?: true;
 }

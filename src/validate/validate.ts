@@ -87,6 +87,22 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** How to write each kind of YAML value zod can ask for, for an editor who wrote another. */
+const WANTED: Partial<Record<string, { readonly what: string; readonly hint: string }>> = {
+  string: {
+    what: "text",
+    hint: "write the text after the colon on the same line; put it in quotes if it starts with [ { - or contains ': '",
+  },
+  array: {
+    what: "a list",
+    hint: "write each item on its own line below the field, starting with '- ', or the whole list as [a, b]",
+  },
+  object: { what: "a group of fields", hint: "write its fields on the lines below, indented, one 'name: value' each" },
+  number: { what: "a number", hint: "write a plain number without quotes, such as 50" },
+  int: { what: "a whole number", hint: "write a plain whole number without quotes, such as 50" },
+  boolean: { what: "true or false", hint: "write true or false, without quotes" },
+};
+
 /** Turns zod's issues into diagnostics an editor can act on. */
 function schemaDiagnostics(
   file: SourceFile,
@@ -139,7 +155,19 @@ function schemaDiagnostics(
         }),
       );
     } else if (issue.code === "invalid_type") {
-      out.push(error({ ...at(path), message: `${issue.message}, found ${describeInput(input)}` }));
+      const wanted = WANTED[issue.expected];
+      // zod's own wording ("Invalid input: expected array, received string") is replaced; the schema's is kept.
+      const expected = issue.message.startsWith("Invalid input") && wanted ? `expected ${wanted.what}` : issue.message;
+      out.push(
+        error({
+          ...at(path),
+          message: `${expected}, found ${describeInput(input)}`,
+          // Dates are text to YAML and zod alike; their schema's message says which form (dates.ts).
+          ...(wanted
+            ? { hint: /YYYY/.test(expected) ? "write the date as in the message, without quotes" : wanted.hint }
+            : {}),
+        }),
+      );
     } else {
       // A schema refinement may carry its hint (schema.ts: control characters, addresses).
       const hint = issue.code === "custom" ? (issue.params?.hint as string | undefined) : undefined;
@@ -208,6 +236,8 @@ function parseAll<S extends z.ZodType>(
       );
       continue;
     }
+    // Its problem was reported when it was read; it counts as existing, so nothing refers to it as unknown.
+    if (file.unreadable) continue;
     const taken = takenAddress(file.kind, file.slug);
     if (taken) diagnostics.push(error({ file: file.path, ...taken }));
     if (file.data === null || typeof file.data !== "object" || Array.isArray(file.data)) {

@@ -124,7 +124,8 @@ describe("loadContent: regular files only, UTF-8 only", () => {
       assert.equal(d.line, 2);
       assert.match(d.message, /not valid UTF-8/);
       assert.match(d.hint ?? "", /save the file as UTF-8/);
-      assert.ok(!files.some((f) => JSON.stringify(f.data).includes("\ufffd")));
+      assert.ok(!files.some((f) => JSON.stringify(f.data ?? null).includes("\ufffd")));
+      assert.ok(files.find((f) => f.path === "articles/latin1.md")?.unreadable, "known to exist, never published");
       assert.equal(diagnostics.length, 1, dump(diagnostics));
     } finally {
       await cleanup();

@@ -41,7 +41,7 @@ describe("loadContent: front matter that is not YAML", () => {
       assert.match(d.message, /^front matter in '(js|javascript|coffee)' is not allowed$/);
       assert.match(d.hint ?? "", /YAML front matter only/);
     }
-    assert.equal(loaded.files.filter((f) => f.kind === "brief").length, 0);
+    assert.equal(loaded.files.filter((f) => f.kind === "brief" && !f.unreadable).length, 0);
     assert.equal(diagnostics.length, 4, dump(diagnostics));
   });
 
@@ -77,11 +77,14 @@ describe("loadContent: YAML problems", () => {
     assert.match(single(diagnostics, "briefs/uk-pause.md").message, /^YAML syntax: .*compact mappings/);
     assert.match(single(diagnostics, "actors/united-states.yaml").message, /^YAML syntax: Missing closing "quote/);
     assert.match(single(diagnostics, "briefs/uk-pause.md").hint ?? "", /colon followed by a space needs quotes/);
-    assert.deepEqual(loaded.files.map((f) => f.path).sort(), [
-      "actors/united-kingdom.yaml",
-      "articles/uk-halts-intel.md",
-      "briefs/still-loads.md",
-    ]);
+    // The two broken files stay known (so nothing refers to them as unknown) but carry no data.
+    assert.deepEqual(
+      loaded.files
+        .filter((f) => !f.unreadable)
+        .map((f) => f.path)
+        .sort(),
+      ["actors/united-kingdom.yaml", "articles/uk-halts-intel.md", "briefs/still-loads.md"],
+    );
   });
 
   test("duplicate keys are an error at the second key, in front matter and actor files", async () => {
@@ -117,12 +120,13 @@ describe("loadContent: files on disk", () => {
       assert.equal(d.severity, "error");
       assert.match(d.message, /larger than 2 MiB/);
       assert.equal(diagnostics.length, 1, dump(diagnostics));
-      assert.deepEqual(loaded.files.map((f) => f.path).sort(), [
-        "actors/united-kingdom.yaml",
-        "articles/at-limit.md",
-        "articles/one.md",
-        "briefs/a-brief.md",
-      ]);
+      assert.deepEqual(
+        loaded.files
+          .filter((f) => !f.unreadable)
+          .map((f) => f.path)
+          .sort(),
+        ["actors/united-kingdom.yaml", "articles/at-limit.md", "articles/one.md", "briefs/a-brief.md"],
+      );
     } finally {
       await cleanup();
     }
