@@ -14,6 +14,10 @@ import { isKebab } from "../src/validate/ids.ts";
 import { parseImportArgs, USAGE } from "./import/args.ts";
 import { parseArticleText } from "./import/parse.ts";
 import { renderArticle, slugFromHeadline } from "./import/render.ts";
+import { forTerminal } from "../src/text/escape.ts";
+
+/** Scraped text for the terminal: quoted, with any control character shown, never sent. */
+const quoted = (text: string) => forTerminal(JSON.stringify(text));
 
 /** A problem to tell the user in one line; never a stack trace. */
 class ImportError extends Error {}
@@ -74,14 +78,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const { masthead } = parsed;
   const report = [
     `Imported ${file}`,
-    `  headline:   ${parsed.headline ? JSON.stringify(parsed.headline) : "none found (title left for the editor)"}`,
-    `  masthead:   ${masthead.outlet ? `outlet ${JSON.stringify(masthead.outlet)}${masthead.section ? `, section ${JSON.stringify(masthead.section)}` : ""}` : "none found"}`,
-    ...(parsed.byline ? [`  byline:     ${JSON.stringify(parsed.byline)}`] : []),
+    `  headline:   ${parsed.headline ? quoted(parsed.headline) : "none found (title left for the editor)"}`,
+    `  masthead:   ${masthead.outlet ? `outlet ${quoted(masthead.outlet)}${masthead.section ? `, section ${quoted(masthead.section)}` : ""}` : "none found"}`,
+    ...(parsed.byline ? [`  byline:     ${quoted(parsed.byline)}`] : []),
     ...(parsed.published ? [`  published:  ${parsed.published}`] : []),
     `  paragraphs: ${parsed.paragraphs.length} (${parsed.style === "blank-line" ? "separated by blank lines" : "one per line"})`,
     `  removed:    ${parsed.removed.length === 0 ? "nothing" : `${parsed.removed.length} line${parsed.removed.length === 1 ? "" : "s"}`}`,
-    ...parsed.removed.map((r) => `    line ${r.line} (${r.rule}): ${r.text}`),
-    ...(parsed.notes.length ? ["  check:", ...parsed.notes.map((n) => `    ${n}`)] : []),
+    ...parsed.removed.map((r) => `    line ${r.line} (${r.rule}): ${forTerminal(r.text)}`),
+    ...(parsed.notes.length ? ["  check:", ...parsed.notes.map((n) => `    ${forTerminal(n)}`)] : []),
     `Wrote ${out}${force ? " (overwritten if it existed)" : ""}`,
     ...(rendered.todos.length
       ? [`TODO(editor) in ${out}:`, ...rendered.todos.map((t) => `  - ${t}`), "Then run npm run check."]

@@ -26,6 +26,7 @@ import { bundleCount, bundleDirs } from "./search/bundles.ts";
 import { checkLinks } from "./check/links.ts";
 import { openOutput } from "./publish/output-folder.ts";
 import { refusalOf, type OutputPlace } from "./publish/guard.ts";
+import { forTerminal } from "./text/escape.ts";
 
 export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -424,7 +425,7 @@ const unexpected = (e: unknown): Diagnostic =>
  */
 export async function indexPreview(siteDir: string): Promise<void> {
   const { diagnostics } = await buildSearchIndex({ siteDir });
-  for (const d of diagnostics) console.error(`search index: ${d.message}`);
+  for (const d of diagnostics) console.error(`search index: ${forTerminal(d.message)}`);
 }
 
 /**

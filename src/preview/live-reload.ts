@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { escapeHtml } from "../text/escape.ts";
 
 /** Where the event stream lives, under the path prefix. */
 export const EVENTS_PATH = "__briefbook/events";
@@ -34,7 +35,7 @@ const CLIENT = `(() => {
 /** `html` with the live-reload script added before `</body>`, for the page at `path`. */
 export function withLiveReload(html: string, pathPrefix: string, path: string): string {
   const events = `${pathPrefix}${EVENTS_PATH}?page=${encodeURIComponent(path)}&v=${versionOf(html)}`;
-  const script = `<script data-events="${events.replace(/&/g, "&amp;")}">${CLIENT}</script>\n`;
+  const script = `<script data-events="${escapeHtml(events)}">${CLIENT}</script>\n`;
   const end = html.lastIndexOf("</body>");
   return end === -1 ? html + script : html.slice(0, end) + script + html.slice(end);
 }

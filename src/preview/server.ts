@@ -21,6 +21,7 @@ import { EVENTS_PATH, LiveReload, versionOf, withLiveReload } from "./live-reloa
 import { PreviewSearchIndex } from "./search-index.ts";
 import { PreviewSite, type PreviewOptions, type Rebuild } from "./site.ts";
 import { watchTree } from "./watch-tree.ts";
+import { forTerminal } from "../text/escape.ts";
 
 export interface ServeOptions extends PreviewOptions {
   /** 0 picks a free port. */
@@ -178,10 +179,10 @@ export async function startPreview(opts: ServeOptions): Promise<PreviewServer> {
     if (r.diagnostics.length > 0)
       report(formatReport(r.diagnostics, { contentDir: opts.contentDir, color: process.stderr.isTTY }));
     if (r.ok) {
-      log(`${what}: built in ${took.toFixed(2)} s (${steps})`);
+      log(`${forTerminal(what)}: built in ${took.toFixed(2)} s (${steps})`);
       siteChanged();
     } else {
-      log(`${what}: the content has errors (listed above); the preview keeps the last good version`);
+      log(`${forTerminal(what)}: the content has errors (listed above); the preview keeps the last good version`);
       const text = formatReport(r.diagnostics);
       for (const c of live.clients) live.send(c, "problems", text);
       showingProblems = true;

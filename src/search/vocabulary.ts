@@ -12,6 +12,7 @@
  *
  * Pure functions of the pages' HTML; `pagefind.ts` reads the files and hands the pages to Pagefind.
  */
+import { escapeHtml } from "../text/escape.ts";
 
 /** The filter that marks a vocabulary page, and its value; the search page excludes it. */
 export const VOCABULARY_FILTER = "briefbook-index";
@@ -124,16 +125,14 @@ export function missingWords(vocabularies: readonly ReadonlySet<string>[]): stri
   return vocabularies.map((own) => [...all].filter((w) => !own.has(w)).sort());
 }
 
-const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** A bundle's vocabulary page: the words, and the filter by which the search page leaves it out. */
 export function vocabularyPage(words: readonly string[], lang: string): string {
   return `<!doctype html>
-<html lang="${escapeText(lang).replace(/"/g, "&quot;")}">
+<html lang="${escapeHtml(lang)}">
 <head><meta charset="utf-8"><title>Search vocabulary</title></head>
 <body data-pagefind-body>
 <div hidden data-pagefind-ignore><span data-pagefind-filter="${VOCABULARY_FILTER}">${VOCABULARY_VALUE}</span></div>
-<p>${escapeText(words.join(" "))}</p>
+<p>${escapeHtml(words.join(" "))}</p>
 </body>
 </html>
 `;
