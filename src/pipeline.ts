@@ -255,13 +255,23 @@ export interface RenderedSite {
   /** Briefs, articles and actors: the pages Pagefind must index. */
   readonly indexedPages: number;
   readonly language: string;
+  /** Output file (`briefs/x/index.html`) → the content file it is made from, to name in later problems. */
+  readonly pageSources: Readonly<Record<string, string>>;
 }
 
 /** load → validate → model → render into `staging`, in this process. */
 export async function renderSite(opts: SiteOptions, staging: string): Promise<RenderedSite> {
   const prepared = await prepareSite(opts);
   const timings = { ...prepared.timings };
-  const failed = { ok: false, diagnostics: prepared.diagnostics, timings, pages: 0, indexedPages: 0, language: "" };
+  const failed = {
+    ok: false,
+    diagnostics: prepared.diagnostics,
+    timings,
+    pages: 0,
+    indexedPages: 0,
+    language: "",
+    pageSources: {},
+  };
   if (!prepared.model) return failed;
   const model = prepared.model;
   const input = await renderInputOf(model, opts);
@@ -280,7 +290,26 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
     pages: input.pages.length,
     indexedPages: indexedPageCount(model),
     language: model.site.language,
+    pageSources: pageSourcesOf(input.pages),
   };
+}
+
+/** Each page made from one content file, by its output file as the link check names it. */
+export function pageSourcesOf(pages: readonly Page[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const page of pages) {
+    const source = sourceFileOf(page);
+    if (source) out[`${page.path.slice(1)}${page.path.endsWith("/") ? "index.html" : ""}`] = source;
+  }
+  return out;
+}
+
+/** A problem found in an output page, told against the content file the page is made from. */
+export function aboutSource(d: Diagnostic, pageSources: Readonly<Record<string, string>>): Diagnostic {
+  const source = pageSources[d.file];
+  return source
+    ? { ...d, file: source, message: `on its page /${d.file.replace(/index\.html$/, "")}: ${d.message}` }
+    : d;
 }
 
 /**
@@ -407,7 +436,10 @@ async function renderIndexAndCheck(
       (r) => `${r.links} links in ${r.pages} pages`,
     ),
   ]);
-  diagnostics.push(...(indexed?.diagnostics ?? []), ...checked.diagnostics);
+  diagnostics.push(
+    ...(indexed?.diagnostics ?? []),
+    ...checked.diagnostics.map((d) => aboutSource(d, rendered.pageSources)),
+  );
   return { ok: !hasErrors(diagnostics), diagnostics, timings, pages: rendered.pages };
 }
 

@@ -24,6 +24,7 @@ async function run({ opts, staging }: RenderProcessRequest): Promise<void> {
       pages: 0,
       indexedPages: 0,
       language: "",
+      pageSources: {},
     };
   }
   await Promise.all(stages);

@@ -12,7 +12,8 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildSite, type BuildResult } from "../src/pipeline.ts";
+import { aboutSource, buildSite, pageSourcesOf, prepareSite, type BuildResult } from "../src/pipeline.ts";
+import { pagesOf } from "../src/render/pages.ts";
 import { checkLinks } from "../src/check/links.ts";
 import { fixture } from "./helpers/content.ts";
 
@@ -243,5 +244,30 @@ describe("a failing build", () => {
     assert.equal(failed.code, 1);
     const files = new Set(Array.from(failed.stderr.matchAll(/^(\S+\.(?:md|yaml)):\d+/gm), (m) => m[1]));
     assert.ok(files.size >= 2, `problems from several files, got ${[...files].join(", ")}`);
+  });
+});
+
+describe("a problem the link check finds after rendering", () => {
+  test("is told against the content file the page is made from", async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), "briefbook-about-source-")), "site");
+    try {
+      const opts = { contentDir: fixture("valid-minimal"), pathPrefix: "/", includeDrafts: false };
+      const built = await buildSite({ ...opts, outDir: out, index: false });
+      assert.equal(built.ok, true);
+      const { model } = await prepareSite(opts);
+      const sources = pageSourcesOf(pagesOf(model!));
+      assert.equal(sources["briefs/uk-pause/index.html"], "briefs/uk-pause.md");
+      // A layout bug, as the check would meet it: a link to nowhere on a brief's page.
+      const page = path.join(out, "briefs/uk-pause/index.html");
+      await writeFile(page, (await readFile(page, "utf8")).replace("</main>", '<a href="/nowhere/">x</a></main>'));
+      const { diagnostics } = await checkLinks(out, "/");
+      // (Built without the search index, whose files the search page links to: those are left aside.)
+      const told = diagnostics.map((d) => aboutSource(d, sources)).filter((d) => d.message.includes("/nowhere/"));
+      assert.equal(told.length, 1);
+      assert.equal(told[0]!.file, "briefs/uk-pause.md");
+      assert.match(told[0]!.message, /^on its page \/briefs\/uk-pause\/: broken link '\/nowhere\/'/);
+    } finally {
+      await rm(path.dirname(out), { recursive: true, force: true });
+    }
   });
 });
