@@ -34,6 +34,8 @@ const result = await buildSite({
   outDir: args.outDir,
   pathPrefix: args.pathPrefix,
   includeDrafts: args.drafts,
+  // The site's public address when site.yaml does not give the one it is deployed at (the workflow sets it).
+  ...(process.env.BRIEFBOOK_URL ? { siteUrl: process.env.BRIEFBOOK_URL } : {}),
   onStage: (r) => console.log(`  ${r.stage.padEnd(9)} ${r.seconds.toFixed(2).padStart(6)} s  ${r.summary}`),
 });
 const total = (performance.now() - start) / 1000;

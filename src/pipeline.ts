@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
+import { withSiteUrl } from "./validate/site-url.ts";
 import { buildModel, hrefOf } from "./model/build-model.ts";
 import type { SiteModel } from "./model/types.ts";
 import { pagesOf, type Page } from "./render/pages.ts";
@@ -43,6 +44,8 @@ export interface SiteOptions {
   /** `/` or `/some-repo/` (normalised by `normalizePathPrefix`). */
   readonly pathPrefix: string;
   readonly includeDrafts: boolean;
+  /** The site's public address, over site.yaml's `url` (BRIEFBOOK_URL; src/validate/site-url.ts). */
+  readonly siteUrl?: string;
   readonly onStage?: (report: StageReport) => void;
 }
 
@@ -107,7 +110,11 @@ export async function prepareSite(opts: SiteOptions, stopAfterValidate = false):
     "validate",
     timings,
     opts,
-    () => validateContent(loaded.files),
+    () => {
+      const checked = validateContent(loaded.files);
+      const addressed = withSiteUrl(checked.content, opts.siteUrl);
+      return { content: addressed.content, diagnostics: [...checked.diagnostics, ...addressed.diagnostics] };
+    },
     (r) => {
       const c = r.content;
       return `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`;
