@@ -242,8 +242,26 @@ describe("a failing build", () => {
       (e: { code: number; stderr: string }) => e,
     );
     assert.equal(failed.code, 1);
-    const files = new Set(Array.from(failed.stderr.matchAll(/^(\S+\.(?:md|yaml)):\d+/gm), (m) => m[1]));
-    assert.ok(files.size >= 2, `problems from several files, got ${[...files].join(", ")}`);
+    // Each of the fixture's ten mistakes, once, at its file, line and field, in the editor's order.
+    const problems = failed.stderr.split("\n").filter((l) => /^\S+\.(?:md|yaml):\d+ /.test(l));
+    assert.deepEqual(
+      problems.map((l) => l.replace(/ error: .*/, "")),
+      [
+        "actors/harbour-news.yaml:2 (kind)",
+        "articles/empty-article.md:3 (author)",
+        "articles/empty-article.md:5",
+        "articles/uk-halts-intel.md:3 (published)",
+        "briefs/broken.md:2",
+        "briefs/uk-pause.md:2 (dek)",
+        "briefs/uk-pause.md:7 (actors[0].id)",
+        "briefs/uk-pause.md:11 (actors[2].id)",
+        "briefs/uk-pause.md:14 (events[0])",
+        "briefs/uk-pause.md:17 (body)",
+      ],
+      failed.stderr,
+    );
+    assert.match(failed.stderr, /^10 errors, 0 warnings$/m);
+    assert.doesNotMatch(failed.stderr, /^\s+at /m, "no stack trace");
   });
 });
 
