@@ -7,7 +7,7 @@ import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm, cp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, cp, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { aboutSource, buildSite, pageSourcesOf, prepareSite, type BuildResult } 
 import { pagesOf } from "../src/render/pages.ts";
 import { checkLinks } from "../src/check/links.ts";
 import { fixture } from "./helpers/content.ts";
+import { lockedAgainstNewEntries } from "./publish/build-cli.ts";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -232,6 +233,43 @@ describe("a failing build", () => {
     assert.equal(failed.code, 1);
     assert.match(failed.stderr, /render process stopped .* 4 MiB heap.*BRIEFBOOK_RENDER_HEAP_MB/);
     assert.equal(await treeHash(out), before, "_site is unchanged");
+  });
+
+  test("a publish the disk refuses is one message, and _site still serves the previous build, whole", async (t) => {
+    const parent = path.join(dir, "publish-refused");
+    await mkdir(parent);
+    const out = path.join(parent, "_site");
+    const before = await goodSite(out);
+    const previous = await readlink(out);
+    // Everything up to the swap works (the new version is built in .briefbook/_site/); the rename
+    // of the new link over _site, in the folder holding it, is refused.
+    const locked = await lockedAgainstNewEntries(parent);
+    if (!locked) return t.skip("cannot make a folder refuse new entries here (no chmod effect, no chattr)");
+    let result: BuildResult;
+    try {
+      result = await buildSite({
+        contentDir: fixture("valid-minimal"),
+        outDir: out,
+        pathPrefix: "/",
+        includeDrafts: false,
+        index: false,
+      });
+    } finally {
+      await locked.undo();
+    }
+    assert.equal(result.ok, false);
+    assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics));
+    assert.match(
+      result.diagnostics[0]!.message,
+      /could not publish: .*(EACCES|EPERM).*; '.*_site' still serves the previous version$/,
+    );
+    assert.equal(await readlink(out), previous);
+    assert.equal(await treeHash(out), before, "_site is unchanged");
+    assert.deepEqual(
+      await readdir(path.join(parent, ".briefbook", "_site")),
+      [path.basename(previous)],
+      "nothing left beside it",
+    );
   });
 
   test("`npm run check` reports every problem of several files in one run", async () => {

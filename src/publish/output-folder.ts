@@ -15,7 +15,7 @@
  * leaves the old site in `.briefbook/_site/previous-*` until the next build replaces it.
  */
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { access, lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isOwnLink, MARKER, refusalOf, STORE, type OutputPlace } from "./guard.ts";
@@ -55,7 +55,10 @@ export async function openOutput(place: OutputPlace): Promise<OpenResult> {
       output: {
         staging,
         async publish() {
-          await swapLink(outDir, store, staging);
+          await swapLink(outDir, store, staging).catch((e: unknown) => {
+            const reason = e instanceof Error ? e.message : String(e);
+            throw new Error(`could not publish: ${reason}; '${place.outDir}' still serves the previous version`);
+          });
           published = true;
         },
         async close() {
@@ -78,19 +81,36 @@ function busy(shown: string, lockFile: string, owner: LockOwner): Diagnostic {
   });
 }
 
+/**
+ * Until the rename, a failure undoes what this did (the new link, a folder moved aside), so the
+ * output still serves the previous version and the store holds nothing the next build must clean.
+ */
 async function swapLink(outDir: string, store: string, staging: string): Promise<void> {
+  // Without its marker the new version is not whole, or not there: a link to it would serve nothing.
+  await access(join(staging, MARKER)).catch(() => {
+    throw new Error(`the new version (${basename(staging)}) is missing`);
+  });
   const next = join(store, `link-${randomBytes(3).toString("hex")}`);
   await symlink(`${STORE}/${basename(outDir)}/${basename(staging)}`, next);
   await pauseForTest("swap");
   const previous = await currentOf(outDir);
-  if (previous.kind === "folder") {
-    const aside = join(store, `previous-${randomBytes(3).toString("hex")}`);
-    await rename(outDir, aside);
-    await pauseForTest("migrate");
-    await rename(next, outDir);
-    await rm(aside, { recursive: true, force: true });
-  } else {
-    await rename(next, outDir);
+  try {
+    if (previous.kind === "folder") {
+      const aside = join(store, `previous-${randomBytes(3).toString("hex")}`);
+      await rename(outDir, aside);
+      await pauseForTest("migrate");
+      await rename(next, outDir).catch(async (e: unknown) => {
+        await rename(aside, outDir);
+        throw e;
+      });
+      // The new site is live: what cannot be removed now the next build removes.
+      await rm(aside, { recursive: true, force: true }).catch(() => undefined);
+    } else {
+      await rename(next, outDir);
+    }
+  } catch (e) {
+    await rm(next, { force: true }).catch(() => undefined);
+    throw e;
   }
   await pauseForTest("swapped");
   if (previous.kind === "link") await rm(join(store, previous.version), { recursive: true, force: true });

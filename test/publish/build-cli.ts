@@ -2,16 +2,18 @@
  * Runs the real build command (`scripts/build.ts`) as an editor would, from any folder, and
  * fingerprints folders so a test can tell "untouched", "the old site" and "the new site" apart.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { fixture } from "../helpers/content.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD = path.join(ROOT, "scripts", "build.ts");
 const TSX = import.meta.resolve("tsx");
+const execFileAsync = promisify(execFile);
 
 export const tempDir = (label: string) => mkdtemp(path.join(tmpdir(), `briefbook-${label}-`));
 
@@ -112,4 +114,28 @@ export async function twoContents(dir: string): Promise<{ a: string; b: string }
   const site = await readFile(path.join(b, "site.yaml"), "utf8");
   await writeFile(path.join(b, "site.yaml"), site.replace(/^title: .*$/m, "title: Briefbook Second Desk"));
   return { a, b };
+}
+
+/**
+ * Makes `folder` refuse new entries, so a publish into it fails for real: read-only for a user,
+ * immutable (chattr +i) for root, who ignores modes. Undefined where neither works; checked by trying.
+ */
+export async function lockedAgainstNewEntries(folder: string): Promise<{ undo(): Promise<void> } | undefined> {
+  const probe = path.join(folder, "probe");
+  const refuses = () =>
+    writeFile(probe, "").then(
+      () => rm(probe).then(() => false),
+      () => true,
+    );
+  await chmod(folder, 0o555);
+  if (await refuses()) return { undo: () => chmod(folder, 0o755) };
+  await chmod(folder, 0o755);
+  const chattr = (flag: string) =>
+    execFileAsync("chattr", [flag, folder]).then(
+      () => true,
+      () => false,
+    );
+  if ((await chattr("+i")) && (await refuses())) return { undo: () => chattr("-i").then(() => undefined) };
+  await chattr("-i");
+  return undefined;
 }

@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import { openOutput, type OpenedOutput } from "../../src/publish/output-folder.ts";
 import { MARKER } from "../../src/publish/guard.ts";
 import { lockOutput } from "../../src/publish/lock.ts";
-import { tempDir } from "./build-cli.ts";
+import { lockedAgainstNewEntries, tempDir } from "./build-cli.ts";
 
 let dir: string;
 let out: string;
@@ -147,4 +147,59 @@ describe("the output's lock", () => {
       alive.kill();
     }
   });
+});
+
+describe("a publish that fails", () => {
+  /** The output's page and the store's entries, as a reader and the next build see them. */
+  const served = async () => ({
+    link: await readlink(out),
+    page: await readFile(path.join(out, "index.html"), "utf8"),
+    store: (await readdir(store)).sort(),
+  });
+
+  test("because the new version is missing leaves the previous site serving, and the next build publishes", async () => {
+    await publishPage("previous");
+    const before = await served();
+    const output = await opened();
+    await writeFile(path.join(output.staging, "index.html"), "next");
+    await rm(output.staging, { recursive: true, force: true });
+    await assert.rejects(
+      output.publish(),
+      /^Error: could not publish: the new version \(build-[\w-]+\) is missing; '.*site' still serves the previous version$/,
+    );
+    await output.close();
+    assert.deepEqual(await served(), before, "the previous version is served, and nothing is left beside it");
+    await publishPage("after");
+    assert.equal(await readFile(path.join(out, "index.html"), "utf8"), "after");
+  });
+
+  const refusing = [
+    ["the new link cannot be made in the store", () => store],
+    ["the link cannot be renamed over the output", () => dir],
+  ] as const;
+  for (const [what, folder] of refusing) {
+    test(`because ${what} leaves the previous site serving, with nothing left beside it`, async (t) => {
+      await publishPage("previous");
+      const before = await served();
+      const output = await opened();
+      await writeFile(path.join(output.staging, "index.html"), "next");
+      // A folder that refuses new entries: read-only for a user, immutable for root (who ignores modes).
+      const locked = await lockedAgainstNewEntries(folder());
+      if (!locked) {
+        await output.close();
+        return t.skip("cannot make a folder refuse new entries here (no chmod effect, no chattr)");
+      }
+      try {
+        await assert.rejects(
+          output.publish(),
+          /^Error: could not publish: .*(EACCES|EPERM).*; '.*site' still serves the previous version$/,
+        );
+        assert.equal(await readFile(path.join(out, "index.html"), "utf8"), "previous");
+      } finally {
+        await locked.undo();
+      }
+      await output.close();
+      assert.deepEqual(await served(), before, "the previous version is served, and no new link is left");
+    });
+  }
 });
