@@ -1,5 +1,5 @@
 /**
- * The preview's rebuilds reuse per-document work (`ModelOptions.cache` in src/model/build-model.ts).
+ * The preview's rebuilds reuse per-document work (`ModelOptions.cache`, the `ModelCache` of src/model/cache.ts).
  * Whatever was edited, a model built with the cache must render exactly the pages a model built
  * from scratch renders: every page of the site is compared after each edit.
  */
@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildModel, modelCache, type ModelCache } from "../../src/model/build-model.ts";
+import { buildModel } from "../../src/model/build-model.ts";
+import { modelCache, type ModelCache } from "../../src/model/cache.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { renderPage } from "../../layouts/index.ts";
 import { renderInputOf } from "../../src/pipeline.ts";
