@@ -20,7 +20,7 @@ export interface PreviewOptions {
   readonly pathPrefix: string;
   /** Drafts are shown in preview unless turned off. */
   readonly includeDrafts: boolean;
-  /** The preview's own folder (scratch files, search index); never the published `_site/`. */
+  /** The preview's own folder (the search index); never the published `_site/`. */
   readonly cacheDir: string;
 }
 
@@ -50,8 +50,7 @@ export class PreviewSite {
   #pages = new Map<string, Page>();
   #failed: readonly Diagnostic[] = [];
 
-  /** `_scratchDir` is no longer used: changed files are read where they are (content-store.ts). */
-  constructor(opts: PreviewOptions, _scratchDir?: string) {
+  constructor(opts: PreviewOptions) {
     this.#opts = opts;
     this.#store = new ContentStore(opts.contentDir);
   }
