@@ -14,7 +14,7 @@ export interface BoilerplateRule {
 
 const Q = `["'\u201c\u201d\u2018\u2019]`;
 
-export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // Gravity Forms and similar: `"*" indicates required fields`.
   { name: "form line", pattern: new RegExp(`^${Q}?\\*${Q}? indicates required fields?\\.?$`, "i") },
   {

@@ -8,13 +8,13 @@ import { boilerplateRule } from "./boilerplate.ts";
 import { normalizeLines } from "./normalize.ts";
 
 /** A line dropped from the scraped text, with its 1-based line number in the scraped file. */
-export interface RemovedLine {
+interface RemovedLine {
   readonly line: number;
   readonly text: string;
   readonly rule: string;
 }
 
-export interface Masthead {
+interface Masthead {
   /** The outlet's name as printed: `Daily Weekly News`. */
   readonly outlet?: string;
   /** The section as printed: `World News`. */
@@ -28,7 +28,7 @@ export interface Masthead {
  * - `blank-line`: blocks separated by blank lines; the lines of a block are one paragraph;
  * - `line`: no blank lines at all, so every line is a paragraph.
  */
-export type ParagraphStyle = "blank-line" | "line";
+type ParagraphStyle = "blank-line" | "line";
 
 export interface ParsedArticle {
   readonly headline?: string;
@@ -56,8 +56,8 @@ const SENTENCE_END = /[.!?…]["'\u201d\u2019)\]]*$/;
 const FINAL_PUNCTUATION = /[.!?…:;,]["'\u201d\u2019)\]]*$/;
 
 /** Longest line still taken for a masthead or headline line. */
-export const MAX_TITLE_CHARS = 200;
-export const MAX_TITLE_WORDS = 30;
+const MAX_TITLE_CHARS = 200;
+const MAX_TITLE_WORDS = 30;
 
 /**
  * A short line without final punctuation: a masthead line, a section name or a headline, as

@@ -103,7 +103,7 @@ export function renderArticle(parsed: ParsedArticle, opts: RenderOptions): Rende
 }
 
 /** Longest slug the importer derives from a headline; editors can pass --slug for another. */
-export const MAX_SLUG_CHARS = 60;
+const MAX_SLUG_CHARS = 60;
 
 /** `UK Temporarily Halts Intelligence Sharing with US Over …` → `uk-temporarily-halts-intelligence-sharing-with-us`. */
 export function slugFromHeadline(headline: string): string {

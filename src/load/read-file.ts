@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 
 /** A hostile or runaway file should not stall the build or blow up memory. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Why a file was not read, for a diagnostic; `line` when the problem has one. */
 export interface Unreadable {
@@ -77,7 +77,7 @@ export function readContentFile(abs: string, followLink = false): string | Unrea
 }
 
 /** The text, or the first line holding bytes that are not UTF-8 (a silent U+FFFD would corrupt quotes). */
-export function decodeUtf8(bytes: Buffer): string | Unreadable {
+function decodeUtf8(bytes: Buffer): string | Unreadable {
   if (isUtf8(bytes)) return bytes.toString("utf8");
   let start = 0;
   for (let line = 1; ; line++) {

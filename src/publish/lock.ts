@@ -19,7 +19,7 @@ export interface LockOwner {
   readonly since: string;
 }
 
-export interface HeldLock {
+interface HeldLock {
   release(): Promise<void>;
 }
 

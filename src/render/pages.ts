@@ -59,7 +59,6 @@ export type Page = PageBase &
     | { readonly layout: "not-found" }
     | { readonly layout: "feed" }
   );
-export type LayoutName = Page["layout"];
 
 /** Splits a list into pages at `base`, `base/page/2/`, …; an empty list still gets its first page. */
 export function paginate<T>(items: readonly T[], perPage: number, base: SitePath): Slice<T>[] {

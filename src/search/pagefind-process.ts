@@ -33,7 +33,7 @@ interface Waiting {
 const STDERR_KEPT = 64 * 1024;
 
 /** The binary the `pagefind` package installed for this platform (or PAGEFIND_BINARY_PATH, as it honours). */
-export function pagefindBinary(): string {
+function pagefindBinary(): string {
   const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (fromEnv) return fromEnv;
   const platform = process.platform === "win32" ? "windows" : process.platform;

@@ -25,7 +25,7 @@ export function firstControlCharacter(s: string): string | undefined {
 }
 
 /** `s` without control characters (for text that must be written whatever it holds). */
-export const withoutControlCharacters = (s: string): string => s.replace(CONTROL_CHARACTERS, "");
+const withoutControlCharacters = (s: string): string => s.replace(CONTROL_CHARACTERS, "");
 
 /** Text for XML element content or attributes: escaped, with control characters dropped. */
 export const escapeXml = (s: string): string => escapeHtml(withoutControlCharacters(s));

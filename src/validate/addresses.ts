@@ -17,7 +17,7 @@ export const PAGE_SEGMENT = "page";
 /** The outlet address segment of articles whose outlet the source does not name. */
 export const UNSTATED_OUTLET = "outlet-not-stated";
 /** A topic's slug names a folder (at most 255 bytes on common file systems); this keeps it readable too. */
-export const MAX_TOPIC_SLUG = 100;
+const MAX_TOPIC_SLUG = 100;
 
 export interface AddressProblem {
   readonly message: string;

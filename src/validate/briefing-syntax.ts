@@ -42,7 +42,7 @@ interface Located {
 }
 
 /** `a#p3, @b#p1` → the parts of a citation group. */
-export function splitCitation(inner: string): string[] {
+function splitCitation(inner: string): string[] {
   return inner
     .split(/[,;]/)
     .map((p) => p.trim().replace(/^@/, ""))

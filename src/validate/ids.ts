@@ -11,7 +11,7 @@ export type BriefId = string & z.$brand<"BriefId">;
 export type TopicSlug = string & z.$brand<"TopicSlug">;
 
 /** Lower-case words of letters and digits joined by single hyphens: `marco-rubio`, `un-ohchr`. */
-export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const kebab = (what: string) =>
   z.string({ error: `expected ${what}: a kebab-case id such as 'united-kingdom'` }).regex(KEBAB, {
@@ -24,8 +24,6 @@ export const briefIdSchema = kebab("a brief slug").brand<"BriefId">();
 
 export const isKebab = (s: string): boolean => KEBAB.test(s);
 export const isActorId = (s: string): s is ActorId => KEBAB.test(s);
-export const isArticleId = (s: string): s is ArticleId => KEBAB.test(s);
-export const isBriefId = (s: string): s is BriefId => KEBAB.test(s);
 
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */
 const LETTERS: Record<string, string> = { æ: "ae", ø: "o", ß: "ss", ł: "l", đ: "d", ð: "d", þ: "th", œ: "oe", ı: "i" };
@@ -54,7 +52,7 @@ export interface ParagraphRef {
   readonly paragraph: number;
 }
 
-export const PARAGRAPH_REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)#p([1-9][0-9]{0,4})$/;
+const PARAGRAPH_REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)#p([1-9][0-9]{0,4})$/;
 
 export function parseParagraphRef(text: string): ParagraphRef | undefined {
   const m = PARAGRAPH_REF.exec(text.trim());

@@ -10,7 +10,7 @@
  * 31 characters panicked, 30 did not. Real tags are short (`sl-Latn-IT-rozaj` is 16), and at 20
  * the hash would need 28 characters, which happens for about one content in 10^11.
  */
-export const MAX_LANGUAGE_LENGTH = 20;
+const MAX_LANGUAGE_LENGTH = 20;
 
 /** The tag in its canonical form (`EN-gb` → `en-GB`), or undefined when it is not a language tag. */
 export function canonicalLanguage(tag: string): string | undefined {

@@ -17,7 +17,7 @@ import type { ActorData, ArticleData, BriefData } from "./schema.ts";
 import { didYouMean, type Suggest } from "./suggest.ts";
 import type { MarkdownIt } from "markdown-it";
 
-export type Where = Pick<Diagnostic, "file" | "line" | "field">;
+type Where = Pick<Diagnostic, "file" | "line" | "field">;
 /** File, line and field path of a field, for a diagnostic. */
 export type Locate = (file: SourceFile, path: readonly PropertyKey[]) => Where;
 
@@ -58,7 +58,7 @@ export interface Run {
 }
 
 /** True when `id` names a valid actor; otherwise reports it (once, unless its file failed already). */
-export function checkActor(run: Run, file: SourceFile, path: readonly PropertyKey[], id: string, also = ""): boolean {
+function checkActor(run: Run, file: SourceFile, path: readonly PropertyKey[], id: string, also = ""): boolean {
   if (run.actors.byId.has(id)) return true;
   if (run.actors.broken.has(id)) return false;
   const guess = run.actors.suggest(id);

@@ -114,7 +114,7 @@ const citations = (what: string) =>
     .array(paragraphRefSchema, { error: `expected a list of citations such as [article-slug#p3] for ${what}` })
     .min(1, { error: `${what} needs at least one citation, such as [article-slug#p3]` });
 
-export const briefActorSchema = z.strictObject({
+const briefActorSchema = z.strictObject({
   id: actorIdSchema.describe("The actor's id."),
   role: text("the actor's role in the story").describe(
     "The part it plays in this story: `suspended intelligence sharing`.",
@@ -123,12 +123,12 @@ export const briefActorSchema = z.strictObject({
   cites: z.array(paragraphRefSchema).default([]).describe("Paragraphs that support the role and stance."),
 });
 
-export const keyPointSchema = z.strictObject({
+const keyPointSchema = z.strictObject({
   text: text("the key point").describe("One statement, in the editor's words."),
   cites: citations("a key point").describe("The paragraphs that say it: `[article-slug#p3, other#p1]`."),
 });
 
-export const quoteSchema = z.strictObject({
+const quoteSchema = z.strictObject({
   actor: actorIdSchema.describe("Who said it."),
   text: text("the quote").describe(
     "The words, verbatim as in the cited paragraph (curly or straight quotes alike; `...` marks an omission).",
@@ -137,7 +137,7 @@ export const quoteSchema = z.strictObject({
   context: optional(text("the context")).describe("When or where it was said, if the source says."),
 });
 
-export const eventSchema = z
+const eventSchema = z
   .strictObject({
     date: optional(partialDateSchema).describe("When, as far as the source says: `2025`, `2025-09` or `2025-09-14`."),
     when: optional(text("when")).describe(
@@ -151,14 +151,14 @@ export const eventSchema = z
     error: "an event needs a `date`, or a `when` giving the source's own words for the time",
   });
 
-export const updateSchema = z.strictObject({
+const updateSchema = z.strictObject({
   date: isoDateSchema.describe("When the brief was updated."),
   kind: z.enum(["correction", "development", "clarification"]).describe("What sort of update."),
   text: text("the update").describe("What changed."),
   cites: z.array(paragraphRefSchema).default([]).describe("Paragraphs that support it, if any."),
 });
 
-export const BRIEF_STATUSES = ["draft", "published"] as const;
+const BRIEF_STATUSES = ["draft", "published"] as const;
 
 export const briefSchema = z
   .strictObject({
@@ -213,4 +213,3 @@ export type Quote = z.output<typeof quoteSchema>;
 export type Event = z.output<typeof eventSchema>;
 export type Update = z.output<typeof updateSchema>;
 export type SiteData = z.output<typeof siteSchema>;
-export type BriefStatus = (typeof BRIEF_STATUSES)[number];

@@ -8,7 +8,7 @@ import { siteSchema } from "./schema.ts";
 import type { ValidContent } from "./validate.ts";
 
 /** Where an address given to the build (not written in a file) is reported from. */
-export const SITE_URL_VARIABLE = "BRIEFBOOK_URL";
+const SITE_URL_VARIABLE = "BRIEFBOOK_URL";
 
 export function withSiteUrl(
   content: ValidContent,

@@ -9,7 +9,7 @@ export type Suggest = (wrong: string) => string | undefined;
  * thousands of ids would cost their product; past this budget a mistake is still reported (once),
  * with only the suggestions that cost nothing (names, aliases and whole words of an id).
  */
-export const SUGGESTION_BUDGET = 1_000_000;
+const SUGGESTION_BUDGET = 1_000_000;
 
 /** Allow roughly one typo per four characters; never suggest something entirely different. */
 const allowedEdits = (candidateLength: number) => Math.max(2, Math.floor(candidateLength / 4));
