@@ -1,4 +1,5 @@
 /** The command line of `npm run import`, parsed without side effects so it can be tested. */
+import { parseArgs } from "node:util";
 
 export const USAGE = `usage: npm run import -- FILE.txt [--slug SLUG] [--force] [--content DIR]
 
@@ -18,35 +19,39 @@ export type ParsedArgs =
   | { readonly ok: true; readonly args: ImportArgs }
   | { readonly ok: false; readonly help?: boolean; readonly error?: string };
 
+const OPTIONS = {
+  slug: { type: "string" },
+  force: { type: "boolean", short: "f" },
+  content: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * `node:util` `parseArgs`, read token by token so that each mistake keeps its one-line message:
+ * the first unknown option, or option without a value, in the order given.
+ */
 export function parseImportArgs(argv: readonly string[]): ParsedArgs {
-  let file: string | undefined;
-  let slug: string | undefined;
-  let force = false;
-  let contentDir = "content";
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--")))
-        throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    try {
-      if (flag === "--help" || flag === "-h") return { ok: false, help: true };
-      else if (flag === "--force" || flag === "-f") force = true;
-      else if (flag === "--slug") slug = value();
-      else if (flag === "--content") contentDir = value();
-      else if (flag.startsWith("-") && flag !== "-") return { ok: false, error: `unknown option '${flag}'` };
-      else if (file === undefined) file = arg;
-      else return { ok: false, error: `one file at a time: got '${file}' and '${arg}'` };
-    } catch (e) {
-      return { ok: false, error: (e as Error).message };
-    }
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    if (t.name === "help") return { ok: false, help: true };
+    if (!Object.hasOwn(OPTIONS, t.name)) return { ok: false, error: `unknown option '${t.rawName}'` };
+    const v = t.value;
+    if (OPTIONS[t.name as keyof typeof OPTIONS].type === "string" && (!v || (!t.inlineValue && v.startsWith("--"))))
+      return { ok: false, error: `${t.rawName} needs a value` };
   }
+  const [file, second] = positionals;
   if (file === undefined) return { ok: false, error: "no file given" };
-  return { ok: true, args: { file, slug, force, contentDir } };
+  if (second !== undefined) return { ok: false, error: `one file at a time: got '${file}' and '${second}'` };
+  const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+  return {
+    ok: true,
+    args: { file, slug: str(values.slug), force: values.force === true, contentDir: str(values.content) ?? "content" },
+  };
 }
