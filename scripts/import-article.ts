@@ -1,9 +1,10 @@
 /**
- * npm run import -- FILE.txt [--slug SLUG] [--force] [--content DIR]
+ * npm run import -- FILE.txt [MORE.txt ...] [--slug SLUG] [--force] [--content DIR]
  *
- * Imports a scraped plain-text article as content/articles/<slug>.md: finds the masthead and
- * headline, splits the paragraphs, drops page boilerplate, and writes front matter with every
- * article field — empty, with a TODO comment, where the text does not say. The logic lives in
+ * Imports each scraped plain-text article as content/articles/<slug>.md, in the order given,
+ * stopping at the first that cannot be imported (those before it are written and reported): finds
+ * the masthead and headline, splits the paragraphs, drops page boilerplate, and writes front matter
+ * with every article field — empty, with a TODO comment, where the text does not say. The logic lives in
  * scripts/import/ as pure functions; this file only reads, writes and reports.
  */
 import { existsSync } from "node:fs";
@@ -11,7 +12,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readContentFile } from "../src/load/read-file.ts";
 import { isKebab } from "../src/validate/ids.ts";
-import { parseImportArgs, USAGE } from "./import/args.ts";
+import { parseImportArgs, USAGE, type ImportArgs } from "./import/args.ts";
 import { parseArticleText } from "./import/parse.ts";
 import { renderArticle, slugFromHeadline } from "./import/render.ts";
 import { forTerminal } from "../src/text/escape.ts";
@@ -50,15 +51,19 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`error: ${parsedArgs.error}\n${USAGE}`);
     return 2;
   }
-  const { file, force, contentDir } = parsedArgs.args;
+  for (const file of parsedArgs.args.files) console.log(await importFile(file, parsedArgs.args));
+  return 0;
+}
 
+/** Imports one file; returns the report to print. */
+async function importFile(file: string, { force, contentDir, ...args }: ImportArgs): Promise<string> {
   const raw = readInput(file);
   if (raw.trim() === "") throw new ImportError(`'${file}' is empty`);
   const parsed = parseArticleText(raw);
   if (parsed.paragraphs.length === 0)
     throw new ImportError(`'${file}' has no article text (only a headline, masthead or boilerplate)`);
 
-  const slug = parsedArgs.args.slug ?? (parsed.headline ? slugFromHeadline(parsed.headline) : undefined);
+  const slug = args.slug ?? (parsed.headline ? slugFromHeadline(parsed.headline) : undefined);
   if (slug === undefined || slug === "")
     throw new ImportError(
       `'${file}' has no headline to make a file name from; pass --slug SLUG, such as --slug uk-halts-intel-sharing`,
@@ -91,8 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ? [`TODO(editor) in ${out}:`, ...rendered.todos.map((t) => `  - ${t}`), "Then run npm run check."]
       : ["Run npm run check."]),
   ];
-  console.log(report.join("\n"));
-  return 0;
+  return report.join("\n");
 }
 
 main(process.argv.slice(2)).then(

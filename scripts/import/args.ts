@@ -1,15 +1,16 @@
 /** The command line of `npm run import`, parsed without side effects so it can be tested. */
 import { parseArgs } from "node:util";
 
-export const USAGE = `usage: npm run import -- FILE.txt [--slug SLUG] [--force] [--content DIR]
+export const USAGE = `usage: npm run import -- FILE.txt [MORE.txt ...] [--slug SLUG] [--force] [--content DIR]
 
-Turns a scraped plain-text article into content/articles/<slug>.md.
-  --slug SLUG    file name (and citation prefix) of the article; default: from the headline
+Turns each scraped plain-text article into content/articles/<slug>.md.
+  --slug SLUG    file name (and citation prefix), one file only; default: from the headline
   --force        overwrite an existing article file
   --content DIR  the content folder; default: content`;
 
 export interface ImportArgs {
-  readonly file: string;
+  /** One or more, in the order given. */
+  readonly files: readonly string[];
   readonly slug?: string;
   readonly force: boolean;
   readonly contentDir: string;
@@ -46,12 +47,13 @@ export function parseImportArgs(argv: readonly string[]): ParsedArgs {
     if (OPTIONS[t.name as keyof typeof OPTIONS].type === "string" && (!v || (!t.inlineValue && v.startsWith("--"))))
       return { ok: false, error: `${t.rawName} needs a value` };
   }
-  const [file, second] = positionals;
-  if (file === undefined) return { ok: false, error: "no file given" };
-  if (second !== undefined) return { ok: false, error: `one file at a time: got '${file}' and '${second}'` };
   const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+  const slug = str(values.slug);
+  if (positionals.length === 0) return { ok: false, error: "no file given" };
+  if (slug !== undefined && positionals.length > 1)
+    return { ok: false, error: `--slug names one article: got ${positionals.length} files; import them one at a time` };
   return {
     ok: true,
-    args: { file, slug: str(values.slug), force: values.force === true, contentDir: str(values.content) ?? "content" },
+    args: { files: positionals, slug, force: values.force === true, contentDir: str(values.content) ?? "content" },
   };
 }

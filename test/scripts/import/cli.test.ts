@@ -70,6 +70,23 @@ test("refuses to overwrite without --force, and overwrites with it", () => {
   assert.match(readFileSync(out, "utf8"), /^title_source: editor # TODO/m);
 });
 
+test("several files: each imported and reported in turn; the first that fails stops the rest", () => {
+  const content = path.join(tmp, "c6");
+  const second = path.join(tmp, "second.txt");
+  const text = readFileSync(fixture("blank-line-masthead.txt"), "utf8");
+  writeFileSync(second, text.replace(/^UK Temporarily Halts .*$/m, "Rubio Responds to the Pause"));
+  const r = run(fixture("blank-line-masthead.txt"), second, "--content", content);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.match(/^Imported /gm)?.length, 2);
+  assert.ok(existsSync(path.join(content, "articles", "uk-temporarily-halts-intelligence-sharing-with-us.md")));
+  assert.ok(existsSync(path.join(content, "articles", "rubio-responds-to-the-pause.md")));
+
+  const stopped = run(second, fixture("one-per-line-form.txt"), second, "--content", content, "--force");
+  assert.equal(stopped.status, 1);
+  assert.equal(stopped.stdout.match(/^Imported /gm)?.length, 1);
+  assert.match(stopped.stderr, /^error: .*one-per-line-form\.txt' has no headline/);
+});
+
 test("no headline and no --slug: asks for a slug", () => {
   const r = run(fixture("one-per-line-form.txt"), "--content", path.join(tmp, "c4"));
   assert.equal(r.status, 1);
