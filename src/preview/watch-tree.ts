@@ -1,23 +1,21 @@
 /**
- * Watches a folder and everything under it with chokidar (the watcher Eleventy itself uses), which
- * watches folders made after the watch began and never opens a file (a named pipe would block).
- *
- * Chokidar 4 alone misses saves on Linux: when an editor saves by writing a new file and renaming
- * it over the old one (vim, sed -i, many IDEs) twice within about 50 ms (format-on-save, a script),
- * the last save is never reported and the preview would stay stale. The folder's own watcher does
- * see every such rename, and chokidar passes it on as a `raw` event; those of the folders are
- * reported too (a file's own watcher names only itself, which chokidar reports anyway).
+ * Watches a folder and every folder under it, one watcher per folder. Node 20's
+ * `fs.watch(…, { recursive: true })` on Linux watches each file instead, and stops reporting a file
+ * once an editor saves it by writing a new file and renaming it over the old one (vim, sed -i,
+ * many IDEs); a folder's watcher sees every such save, costs one watcher per folder rather than
+ * one per file, and is set up in milliseconds at 20,000 files.
  */
+import { watch, type FSWatcher } from "node:fs";
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-import { watch } from "chokidar";
 
 export interface TreeWatcher {
-  close(): Promise<void>;
+  close(): void;
 }
 
 /**
  * Calls `changed` with the path (relative to `root`, `/`-separated) of every file or folder that
- * is added, changed, renamed or removed under `root`. Resolves once every folder under it is watched.
+ * is added, changed, renamed or removed under `root`; new folders are watched as they appear.
  */
 export async function watchTree(
   root: string,
@@ -25,23 +23,58 @@ export async function watchTree(
   failed: (e: Error) => void = () => {},
 ): Promise<TreeWatcher> {
   root = path.resolve(root);
-  const report = (abs: string) => changed(path.relative(root, abs).split(path.sep).join("/"));
-  // The folders chokidar watches: the scan lists them (before `ready`), events add and remove them.
-  const folders = new Set<string>();
-  let ready = false;
-  // Symbolic links are reported, not followed: the watch never leaves `root`.
-  const watcher = watch(root, { followSymlinks: false });
-  watcher.on("all", (event, abs) => {
-    if (event === "addDir") folders.add(abs);
-    else if (event === "unlinkDir") folders.delete(abs);
-    if (ready) report(abs);
-  });
-  watcher.on("raw", (_event, name, details) => {
-    const dir = (details as { watchedPath?: string }).watchedPath;
-    if (ready && dir && name && folders.has(dir)) report(path.join(dir, name));
-  });
-  watcher.on("error", (e) => failed(e instanceof Error ? e : new Error(String(e))));
-  await new Promise<void>((resolve) => watcher.once("ready", resolve));
-  ready = true;
-  return { close: () => watcher.close() };
+  const watchers = new Map<string, FSWatcher>();
+  const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join("/");
+
+  /**
+   * Watches `dir` and the folders under it. For a folder that appeared while watching (`found`),
+   * what it already holds is reported too: it was made before its watcher (`mkdir -p`, a copy).
+   */
+  async function add(dir: string, found = false): Promise<void> {
+    if (watchers.has(dir)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, (event, name) => {
+        const abs = name ? path.join(dir, name.toString()) : dir;
+        changed(relOf(abs));
+        if (event === "rename") void follow(abs);
+      });
+    } catch (e) {
+      // Gone before it could be watched: its parent's watcher reports that.
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") failed(e as Error);
+      return;
+    }
+    watcher.on("error", (e) => (drop(dir), failed(e)));
+    watchers.set(dir, watcher);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await add(abs, found);
+      // Reported once watched, so an edit made after the report is never missed.
+      if (found) changed(relOf(abs));
+    }
+  }
+
+  /** A name appeared or disappeared: watch a new folder, forget a removed one. */
+  async function follow(abs: string): Promise<void> {
+    const stat = await lstat(abs).catch(() => undefined);
+    if (stat?.isDirectory()) await add(abs, true);
+    else if (!stat) drop(abs);
+  }
+
+  function drop(dir: string): void {
+    for (const [d, w] of watchers)
+      if (d === dir || d.startsWith(dir + path.sep)) {
+        w.close();
+        watchers.delete(d);
+      }
+  }
+
+  await add(root);
+  return {
+    close() {
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
 }
