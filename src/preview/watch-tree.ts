@@ -10,7 +10,8 @@ import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 
 export interface TreeWatcher {
-  close(): void;
+  /** Resolves once every folder's watcher is closed. */
+  close(): Promise<void>;
 }
 
 /**
@@ -72,7 +73,7 @@ export async function watchTree(
 
   await add(root);
   return {
-    close() {
+    async close() {
       for (const w of watchers.values()) w.close();
       watchers.clear();
     },
