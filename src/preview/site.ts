@@ -5,7 +5,7 @@
  * page writes. When an edit breaks the content, the last good site stays.
  */
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { validateContent } from "../validate/validate.ts";
+import { validateContent, validationCache } from "../validate/validate.ts";
 import { buildModel, modelCache } from "../model/build-model.ts";
 import type { SiteModel } from "../model/types.ts";
 import type { Page } from "../render/pages.ts";
@@ -45,6 +45,8 @@ export class PreviewSite {
   readonly #store: ContentStore;
   /** Unchanged files keep their loaded object, so the model reuses whatever was built from them. */
   readonly #cache = modelCache((file) => this.#store.get(file));
+  /** Unchanged files keep their loaded object in the store, and with it their parsed brief body. */
+  readonly #validationCache = validationCache();
   #model: SiteModel | undefined;
   #input: RenderInput | undefined;
   #pages = new Map<string, Page>();
@@ -70,7 +72,7 @@ export class PreviewSite {
     const clock = stopwatch();
     const files = changed ? await this.#store.update(changed) : (await this.#store.loadAll(), this.#store.files.length);
     const load = clock();
-    const validated = validateContent(this.#store.files);
+    const validated = validateContent(this.#store.files, this.#validationCache);
     const validate = clock();
     const diagnostics = [...this.#store.diagnostics, ...validated.diagnostics];
     if (hasErrors(diagnostics)) {

@@ -10,12 +10,11 @@ import { fieldLines, type FieldLines } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { checkUrl, schemeOf } from "../text/url-policy.ts";
 import { sharedTopicAddress, topicAddressProblem, type TopicSeen } from "./addresses.ts";
-import { bodyReferencesOf, type ActorLinkRef, type CitationRef, type LinkRef } from "./briefing-syntax.ts";
+import { type ActorLinkRef, type BodyReference, type CitationRef, type LinkRef } from "./briefing-syntax.ts";
 import { formatParagraphRef, topicSlug, type ParagraphRef } from "./ids.ts";
 import { splitParagraphs, type Paragraph } from "./paragraphs.ts";
 import type { ActorData, ArticleData, BriefData } from "./schema.ts";
 import { didYouMean, type Suggest } from "./suggest.ts";
-import type { MarkdownIt } from "markdown-it";
 
 type Where = Pick<Diagnostic, "file" | "line" | "field">;
 /** File, line and field path of a field, for a diagnostic. */
@@ -49,8 +48,8 @@ export interface Run {
   readonly diagnostics: Diagnostic[];
   readonly at: Locate;
   readonly actors: KnownActors;
-  /** The briefing syntax, as validation parses bodies (every link kept, to report refused ones). */
-  readonly syntax: MarkdownIt;
+  /** A brief body's references, parsed with the briefing syntax (every link kept, to report refused ones). */
+  readonly bodyReferences: (file: SourceFile) => readonly BodyReference[];
   /** Whether a quote stands verbatim in a paragraph (each paragraph normalised once per run). */
   readonly quoteIn: (quote: string, paragraph: Paragraph) => boolean;
   /** Each topic page's address, with the topic and file that first named it. */
@@ -256,7 +255,7 @@ function checkQuotes(run: Run, file: SourceFile, data: BriefData, listed: Readon
 
 /** The body's actor links, citations and links, read with the grammar the model renders with. */
 function checkBody(run: Run, file: SourceFile, cite: CiteCheck): void {
-  for (const ref of bodyReferencesOf(run.syntax, file.body)) {
+  for (const ref of run.bodyReferences(file)) {
     const where = { file: file.path, line: file.bodyLine + ref.line - 1, field: "body" };
     if (ref.kind === "actor") {
       if (!run.actors.byId.has(ref.id) && !run.actors.broken.has(ref.id))
