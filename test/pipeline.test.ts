@@ -6,7 +6,6 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, readdir, readlink, rm, cp, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +16,7 @@ import { pagesOf } from "../src/render/pages.ts";
 import { checkLinks } from "../src/check/links.ts";
 import { fixture } from "./helpers/content.ts";
 import { lockedAgainstNewEntries } from "./publish/build-cli.ts";
+import { treeHash } from "./helpers/tree-hash.ts";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -30,14 +30,6 @@ const page = (out: string, sitePath: string) =>
 
 /** Every href in a page, as written. */
 const hrefs = (html: string) => Array.from(html.matchAll(/\shref="([^"]*)"/g), (m) => m[1]!);
-
-async function treeHash(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const files = entries.map((e) => path.join(e.parentPath, e.name)).sort();
-  for (const f of files) hash.update(path.relative(dir, f)).update(await readFile(f));
-  return hash.digest("hex");
-}
 
 for (const prefix of ["/", "/some-repo/"]) {
   describe(`building the minimal fixture site at ${prefix}`, () => {

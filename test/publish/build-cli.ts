@@ -67,18 +67,7 @@ export function startBuild(args: readonly string[], options: { cwd?: string; env
 export const runBuild = (args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   startBuild(args, options).done;
 
-/** A hash of every file's path and bytes under `dir` (through a link at `dir` itself). */
-export async function treeHash(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const files = entries.map((e) => path.join(e.parentPath, e.name)).sort();
-  for (const f of files)
-    hash
-      .update(path.relative(dir, f))
-      .update("\0")
-      .update(await readFile(f));
-  return hash.digest("hex");
-}
+export { treeHash } from "../helpers/tree-hash.ts";
 
 /**
  * Which site a folder holds, whole, comparable between two builds of the same content: every

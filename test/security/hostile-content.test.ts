@@ -9,24 +9,12 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import {
-  appendFile,
-  cp,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  realpath,
-  rename,
-  rm,
-  symlink,
-  writeFile,
-} from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { treeHash } from "../helpers/tree-hash.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const HOSTILE = path.resolve(import.meta.dirname, "../fixtures/hostile");
@@ -83,18 +71,6 @@ function cli(
 }
 
 /** Every file under the output folder (read through it if it is a link), with its bytes. */
-async function treeHash(dir: string): Promise<string> {
-  const root = await realpath(dir);
-  const hash = createHash("sha256");
-  const entries = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const files = entries.map((e) => path.join(e.parentPath, e.name)).sort();
-  for (const f of files)
-    hash
-      .update(path.relative(root, f))
-      .update("\0")
-      .update(await readFile(f));
-  return hash.digest("hex");
-}
 
 interface Expected {
   /** As the report prints it, relative to the content folder (a leading folder is allowed); omitted: any file. */
