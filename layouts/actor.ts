@@ -1,15 +1,15 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Actor, Document } from "../src/model/types.ts";
+import type { Actor, Publication } from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
-import { actorLink, actorSummary, cites, documentRow, kindLabel, pager } from "./partials.ts";
+import { actorLink, actorSummary, cites, publicationRow, kindLabel, pager } from "./partials.ts";
 import { plural } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 
 /** How many quotes and stances the first page of an actor shows before the full list of mentions. */
 const HIGHLIGHTS = 10;
 
-export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Document>): SafeHtml {
+export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publication>): SafeHtml {
   const { model } = ctx;
   const first = slice.number === 1;
   const quotes = model.quotesOf(actor.id);
@@ -17,7 +17,7 @@ export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Documen
   const coActors = model.coActorsOf(actor.id);
   const affiliation = actor.affiliation ? model.actor(actor.affiliation) : undefined;
 
-  const rowExtra = (doc: Document): SafeHtml | undefined => {
+  const rowExtra = (doc: Publication): SafeHtml | undefined => {
     if (doc.type !== "brief") return undefined;
     const role = doc.actors.find((a) => a.id === actor.id);
     const said = doc.quotes.filter((q) => q.actor === actor.id);
@@ -65,7 +65,7 @@ ${
 </article>
 <section class="backlinks" aria-labelledby="mentions" data-pagefind-ignore>
 <h2 id="mentions">Briefs and articles naming ${actor.name}</h2>
-${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => documentRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">Not named in any brief or article yet.</p>`}
+${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => publicationRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">Not named in any brief or article yet.</p>`}
 ${pager(ctx, slice)}
 </section>`;
 }

@@ -2,7 +2,7 @@ import { html, raw, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Article } from "../src/model/types.ts";
 import { outletPath, paragraphAnchor, UNSTATED_OUTLET } from "../src/model/urls.ts";
-import { actorChips, dateTag, documentRow, kindLabel } from "./partials.ts";
+import { actorChips, dateTag, publicationRow, kindLabel } from "./partials.ts";
 import { searchFacts } from "./search-data.ts";
 
 export function articleMain(ctx: RenderContext, a: Article): SafeHtml {
@@ -44,7 +44,7 @@ ${
 </article>
 <aside class="backlinks">
 <section aria-labelledby="citing"><h2 id="citing">Briefs citing this article</h2>
-${citing.length > 0 ? html`<ul class="doc-list">${citing.map((b) => documentRow(ctx, b))}</ul>` : html`<p class="empty">No brief cites it yet.</p>`}
+${citing.length > 0 ? html`<ul class="doc-list">${citing.map((b) => publicationRow(ctx, b))}</ul>` : html`<p class="empty">No brief cites it yet.</p>`}
 </section>
 ${a.mentions.length > 0 ? html`<section aria-labelledby="named"><h2 id="named">Actors named</h2>${actorChips(ctx, a.mentions)}</section>` : ""}
 </aside>`;

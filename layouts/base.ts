@@ -7,7 +7,7 @@ import {
   feedPath,
   homePath,
   searchPath,
-  sourcesPath,
+  outletsPath,
   timelinePath,
   topicsPath,
 } from "../src/model/urls.ts";
@@ -28,7 +28,7 @@ const NAV = [
   { path: briefsPath, label: "Briefs" },
   { path: timelinePath, label: "Timeline" },
   { path: actorsPath, label: "Actors" },
-  { path: sourcesPath, label: "Sources" },
+  { path: outletsPath, label: "Outlets" },
   { path: topicsPath, label: "Topics" },
 ];
 

@@ -15,7 +15,7 @@ import {
   homeMain,
   notFoundMain,
   outletMain,
-  sourcesMain,
+  outletsMain,
   timelineMain,
   topicMain,
   topicsMain,
@@ -42,8 +42,8 @@ export function renderPage(page: Page, ctx: RenderContext): string {
       return shell(ctx, page, { main: briefsMain(ctx, page.slice), slice: page.slice });
     case "timeline":
       return shell(ctx, page, { main: timelineMain(ctx, page.slice), slice: page.slice });
-    case "sources":
-      return shell(ctx, page, { main: sourcesMain(ctx, page.slice) });
+    case "outlets":
+      return shell(ctx, page, { main: outletsMain(ctx, page.slice) });
     case "outlet":
       return shell(ctx, page, { main: outletMain(ctx, page.outlet, page.slice), slice: page.slice });
     case "topics":

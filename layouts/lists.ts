@@ -1,10 +1,10 @@
-/** The index pages: home, briefs archive, actors by kind, timeline, sources, topics. */
+/** The index pages: home, briefs archive, actors by kind, timeline, outlets, topics. */
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
-import { actorSummary, cites, dateTag, documentRow, pager } from "./partials.ts";
+import { actorSummary, cites, dateTag, publicationRow, pager } from "./partials.ts";
 import { KIND_LABELS, plural } from "./format.ts";
 
 const LATEST_BRIEFS = 10;
@@ -21,7 +21,7 @@ ${model.site.tagline ? html`<p class="lede">${model.site.tagline}</p>` : ""}
 </section>
 <div class="columns">
 <section aria-labelledby="latest" class="col-main"><h2 id="latest">Latest briefs</h2>
-${latest.length > 0 ? html`<ul class="doc-list">${latest.map((b) => documentRow(ctx, b))}</ul>` : html`<p class="empty">No briefs published yet.</p>`}
+${latest.length > 0 ? html`<ul class="doc-list">${latest.map((b) => publicationRow(ctx, b))}</ul>` : html`<p class="empty">No briefs published yet.</p>`}
 ${model.briefs.length > LATEST_BRIEFS ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(model.briefs.length, "brief")} →</a></p>` : ""}
 </section>
 <section aria-labelledby="active" class="col-side"><h2 id="active">Most active actors</h2>
@@ -39,7 +39,7 @@ ${model.briefs.length > LATEST_BRIEFS ? html`<p class="more"><a href="${ctx.href
 export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
   return html`<h1>All briefs</h1>
 <p class="counts">${plural(slice.total, "brief")}, newest first.</p>
-<ul class="doc-list">${slice.items.map((b) => documentRow(ctx, b))}</ul>
+<ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }
 
@@ -78,11 +78,11 @@ ${
 ${pager(ctx, slice)}`;
 }
 
-const articleRow = (ctx: RenderContext, a: Article) => documentRow(ctx, a);
+const articleRow = (ctx: RenderContext, a: Article) => publicationRow(ctx, a);
 
-export function sourcesMain(ctx: RenderContext, slice: Slice<Outlet>): SafeHtml {
+export function outletsMain(ctx: RenderContext, slice: Slice<Outlet>): SafeHtml {
   const { model } = ctx;
-  return html`<h1>Sources</h1>
+  return html`<h1>Outlets</h1>
 <p class="counts">${plural(model.articles.length, "source article")} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet")}.</p>
 ${slice.items.map(
   (o) => html`<section aria-labelledby="outlet-${o.actor?.id ?? "unstated"}">
@@ -110,7 +110,7 @@ ${model.topics.length > 0 ? html`<ul class="topic-list">${model.topics.map((t) =
 export function topicMain(ctx: RenderContext, topic: TopicEntry, slice: Slice<Brief>): SafeHtml {
   return html`<p class="eyebrow">Topic</p><h1>${topic.name}</h1>
 <p class="counts">${plural(slice.total, "brief")}, newest first.</p>
-<ul class="doc-list">${slice.items.map((b) => documentRow(ctx, b))}</ul>
+<ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }
 

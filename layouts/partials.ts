@@ -3,7 +3,7 @@ import { html, raw, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Slice } from "../src/render/pages.ts";
 import { citationChips } from "../src/model/markdown.ts";
-import { documentDate, type Actor, type Citation, type Document } from "../src/model/types.ts";
+import { publicationDate, type Actor, type Citation, type Publication } from "../src/model/types.ts";
 import type { ActorId } from "../src/validate/ids.ts";
 import { formatDate, KIND_LABELS } from "./format.ts";
 
@@ -27,7 +27,7 @@ export function actorChips(ctx: RenderContext, ids: readonly ActorId[]): SafeHtm
 }
 
 /** One line in a list of briefs and articles: type, title, date, and the summary or source. */
-export function documentRow(ctx: RenderContext, doc: Document, extra?: SafeHtml): SafeHtml {
+export function publicationRow(ctx: RenderContext, doc: Publication, extra?: SafeHtml): SafeHtml {
   const summary =
     doc.type === "brief"
       ? html`<p class="dek">${doc.dek}</p>`
@@ -35,7 +35,7 @@ export function documentRow(ctx: RenderContext, doc: Document, extra?: SafeHtml)
   return html`<li class="doc-row">
 <span class="doc-type doc-type-${doc.type}">${doc.type === "brief" ? "Brief" : "Source article"}</span>
 <a class="doc-title" href="${ctx.href(doc.path)}">${doc.title}</a>
-${dateTag(documentDate(doc))}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
+${dateTag(publicationDate(doc))}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
 ${summary}${extra ?? ""}
 </li>`;
 }

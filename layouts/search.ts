@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import { actorsPath, searchPath, sourcesPath, timelinePath, topicsPath } from "../src/model/urls.ts";
+import { actorsPath, searchPath, outletsPath, timelinePath, topicsPath } from "../src/model/urls.ts";
 
 /**
  * The search page: Pagefind's default UI, the only script on the site. The query lives in the
@@ -70,8 +70,8 @@ export function searchMain(ctx: RenderContext): SafeHtml {
 <div id="search"></div>
 <noscript>
 <form action="${ctx.href(searchPath)}" method="get"><p>Search needs JavaScript.</p></form>
-<p>Browse instead: <a href="${ctx.href(actorsPath)}">actors</a>, <a href="${ctx.href(sourcesPath)}">sources</a>,
+<p>Browse instead: <a href="${ctx.href(actorsPath)}">actors</a>, <a href="${ctx.href(outletsPath)}">outlets</a>,
 <a href="${ctx.href(topicsPath)}">topics</a>, <a href="${ctx.href(timelinePath)}">timeline</a>.</p>
 </noscript>
-<p class="more">Browsing by actor, outlet or year? Each <a href="${ctx.href(actorsPath)}">actor</a> and <a href="${ctx.href(sourcesPath)}">outlet</a> page lists its briefs and articles, newest first.</p>`;
+<p class="more">Browsing by actor, outlet or year? Each <a href="${ctx.href(actorsPath)}">actor</a> and <a href="${ctx.href(outletsPath)}">outlet</a> page lists its briefs and articles, newest first.</p>`;
 }

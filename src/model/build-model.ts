@@ -8,7 +8,7 @@ import { articlesOf } from "./articles.ts";
 import { briefsOf, citingBriefsOf } from "./briefs.ts";
 import { BuildCache, type ModelCache } from "./cache.ts";
 import { coActorsOf } from "./co-actors.ts";
-import { briefIndexesOf, documentsOf, lookups, mentionsOf, mostMentionedOf, outletsOf } from "./indexes.ts";
+import { briefIndexesOf, publicationsOf, lookups, mentionsOf, mostMentionedOf, outletsOf } from "./indexes.ts";
 import { linkingOf } from "./links.ts";
 import type { Actor, SiteModel } from "./types.ts";
 import { actorPath } from "./urls.ts";
@@ -45,7 +45,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
   const { briefs, bodyCites } = briefsOf(content.briefs, options.includeDrafts, linking, cache);
   const { citingBriefs, citingParagraph } = citingBriefsOf(briefs, bodyCites, cache);
   const articles = articlesOf(content.articles, citingParagraph, linking, cache);
-  const documents = documentsOf(briefs, articles);
+  const documents = publicationsOf(briefs, articles);
   const mentions = mentionsOf(documents);
   const coActors = coActorsOf(documents, linking.actorById, cache);
   const { quotes, stances, topics, timeline } = briefIndexesOf(briefs, cache);

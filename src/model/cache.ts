@@ -18,7 +18,7 @@ import type {
   Brief,
   Citation,
   CoActor,
-  Document,
+  Publication,
   Html,
   TimelineEntry,
 } from "./types.ts";
@@ -233,7 +233,7 @@ export class BuildCache {
    * The co-appearance counts: the previous build's, corrected by the documents whose actors
    * changed (or that came or went), and which actors' co-actor lists can stay as they were.
    */
-  coAppearances(documents: readonly Document[]): {
+  coAppearances(documents: readonly Publication[]): {
     counts: CoAppearanceCounts;
     unchangedCoActors: (id: ActorId) => readonly CoActor[] | undefined;
   } {

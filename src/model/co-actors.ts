@@ -1,7 +1,7 @@
 /** Co-actors: the actors named most often in the same documents as an actor, for its page. */
 import type { ActorId } from "../validate/ids.ts";
 import type { BuildCache } from "./cache.ts";
-import type { Actor, CoActor, Document } from "./types.ts";
+import type { Actor, CoActor, Publication } from "./types.ts";
 
 /** How many co-appearing actors an actor page shows. */
 const CO_ACTORS = 10;
@@ -49,7 +49,7 @@ function ranked(row: ReadonlyMap<ActorId, number>, actorById: ReadonlyMap<ActorI
  * With the cache, only the actors named by a changed document are ranked again.
  */
 export function coActorsOf(
-  documents: readonly Document[],
+  documents: readonly Publication[],
   actorById: ReadonlyMap<ActorId, Actor>,
   cache: BuildCache,
 ): Map<ActorId, readonly CoActor[]> {

@@ -6,14 +6,14 @@ import type { ActorId, ArticleId } from "../validate/ids.ts";
 import type { BriefEntries, BuildCache } from "./cache.ts";
 import { newestFirst, push } from "./lists.ts";
 import {
-  documentDate,
+  publicationDate,
   type Actor,
   type ActorQuote,
   type ActorStance,
   type Article,
   type Brief,
   type CoActor,
-  type Document,
+  type Publication,
   type Outlet,
   type SiteModel,
   type TimelineEntry,
@@ -22,13 +22,13 @@ import {
 import { outletPath, topicPath, UNSTATED_OUTLET } from "./urls.ts";
 
 /** Every document, newest first, so that each per-actor list built from it comes out sorted. */
-export function documentsOf(briefs: readonly Brief[], articles: readonly Article[]): Document[] {
-  return [...briefs, ...articles].sort((a, b) => newestFirst(documentDate(a), documentDate(b)));
+export function publicationsOf(briefs: readonly Brief[], articles: readonly Article[]): Publication[] {
+  return [...briefs, ...articles].sort((a, b) => newestFirst(publicationDate(a), publicationDate(b)));
 }
 
 /** Actor → the documents that mention it, in the order of `documents`. */
-export function mentionsOf(documents: readonly Document[]): Map<ActorId, Document[]> {
-  const mentions = new Map<ActorId, Document[]>();
+export function mentionsOf(documents: readonly Publication[]): Map<ActorId, Publication[]> {
+  const mentions = new Map<ActorId, Publication[]>();
   for (const doc of documents) for (const id of doc.mentions) push(mentions, id, doc);
   return mentions;
 }
@@ -109,7 +109,7 @@ export function outletsOf(articles: readonly Article[], actorById: ReadonlyMap<A
 /** The actors mentioned anywhere, most mentioned first. */
 export function mostMentionedOf(
   actors: readonly Actor[],
-  mentions: ReadonlyMap<ActorId, readonly Document[]>,
+  mentions: ReadonlyMap<ActorId, readonly Publication[]>,
 ): Actor[] {
   return actors
     .filter((a) => mentions.has(a.id))
@@ -119,7 +119,7 @@ export function mostMentionedOf(
 interface Indexes {
   actorById: ReadonlyMap<ActorId, Actor>;
   articleById: ReadonlyMap<ArticleId, Article>;
-  mentions: ReadonlyMap<ActorId, readonly Document[]>;
+  mentions: ReadonlyMap<ActorId, readonly Publication[]>;
   quotes: ReadonlyMap<ActorId, readonly ActorQuote[]>;
   stances: ReadonlyMap<ActorId, readonly ActorStance[]>;
   coActors: ReadonlyMap<ActorId, readonly CoActor[]>;

@@ -6,7 +6,7 @@
 import type { SiteData } from "../validate/schema.ts";
 import type { ActorId, ArticleId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
 import type { ValidActor, ValidArticle, ValidBrief } from "../validate/validate.ts";
-import type { BriefActor, Event, KeyPoint, Quote, Update } from "../validate/schema.ts";
+import type { BriefActor, BriefEvent, KeyPoint, Quote, Update } from "../validate/schema.ts";
 import type { IsoDate, PartialDate } from "../validate/dates.ts";
 import type { SitePath } from "./urls.ts";
 
@@ -58,7 +58,7 @@ export interface CitedKeyPoint extends Omit<KeyPoint, "cites"> {
 export interface CitedQuote extends Omit<Quote, "cite"> {
   readonly cite: Citation;
 }
-export interface CitedEvent extends Omit<Event, "cites"> {
+export interface CitedEvent extends Omit<BriefEvent, "cites"> {
   readonly cites: readonly Citation[];
 }
 export interface CitedUpdate extends Omit<Update, "cites"> {
@@ -85,10 +85,11 @@ export interface Brief extends Omit<
   readonly mentions: readonly ActorId[];
 }
 
-export type Document = Brief | Article;
+/** Something published that names actors: one of our briefs or a source article. */
+export type Publication = Brief | Article;
 
 /** When a document happened, for "newest first": a brief's date, an article's publication date. */
-export const documentDate = (d: Document): IsoDate | undefined => (d.type === "brief" ? d.date : d.published);
+export const publicationDate = (d: Publication): IsoDate | undefined => (d.type === "brief" ? d.date : d.published);
 
 export interface ActorQuote {
   readonly quote: CitedQuote;
@@ -102,7 +103,7 @@ export interface ActorStance {
 }
 export interface CoActor {
   readonly actor: Actor;
-  /** Documents that mention both. */
+  /** Publications (briefs and articles) that mention both. */
   readonly count: number;
 }
 export interface TimelineEntry {
@@ -138,7 +139,7 @@ export interface SiteModel {
   actor(id: ActorId): Actor | undefined;
   article(id: ArticleId): Article | undefined;
   /** Briefs and articles naming the actor, newest first. */
-  mentionsOf(id: ActorId): readonly Document[];
+  mentionsOf(id: ActorId): readonly Publication[];
   quotesOf(id: ActorId): readonly ActorQuote[];
   stancesOf(id: ActorId): readonly ActorStance[];
   /** Actors that appear in the same documents, most often first. */

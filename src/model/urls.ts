@@ -14,7 +14,7 @@ export const homePath = path("/");
 export const briefsPath = path("/briefs/");
 export const actorsPath = path("/actors/");
 export const timelinePath = path("/timeline/");
-export const sourcesPath = path("/sources/");
+export const outletsPath = path("/outlets/");
 export const topicsPath = path("/topics/");
 export const searchPath = path("/search/");
 export const feedPath = path("/feed.xml");
@@ -29,7 +29,7 @@ export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
  * keeps the id from actors, as it keeps `page` (src/validate/addresses.ts): the two cannot clash.
  */
 export { UNSTATED_OUTLET };
-export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/sources/${id}/`);
+export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/outlets/${id}/`);
 export const paragraphAnchor = (n: number) => `p${n}`;
 export const paragraphPath = (ref: ParagraphRef) =>
   path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);

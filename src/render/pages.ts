@@ -3,7 +3,16 @@
  * This is where the URL contract lives: which page exists at which address, and how long lists
  * are split so that no page grows with the archive.
  */
-import type { Actor, Article, Brief, Document, Outlet, SiteModel, TimelineEntry, TopicEntry } from "../model/types.ts";
+import type {
+  Actor,
+  Article,
+  Brief,
+  Publication,
+  Outlet,
+  SiteModel,
+  TimelineEntry,
+  TopicEntry,
+} from "../model/types.ts";
 import {
   actorsPath,
   briefsPath,
@@ -12,7 +21,7 @@ import {
   notFoundPath,
   pageOf,
   searchPath,
-  sourcesPath,
+  outletsPath,
   timelinePath,
   topicsPath,
   type SitePath,
@@ -47,11 +56,11 @@ export type Page = PageBase &
     | { readonly layout: "home" }
     | { readonly layout: "brief"; readonly brief: Brief }
     | { readonly layout: "article"; readonly article: Article }
-    | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Document> }
+    | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Publication> }
     | { readonly layout: "actors"; readonly slice: Slice<Actor>; readonly kinds: readonly ActorKindEntry[] }
     | { readonly layout: "briefs"; readonly slice: Slice<Brief> }
     | { readonly layout: "timeline"; readonly slice: Slice<TimelineEntry> }
-    | { readonly layout: "sources"; readonly slice: Slice<Outlet> }
+    | { readonly layout: "outlets"; readonly slice: Slice<Outlet> }
     | { readonly layout: "outlet"; readonly outlet: Outlet; readonly slice: Slice<Article> }
     | { readonly layout: "topics" }
     | { readonly layout: "topic"; readonly topic: TopicEntry; readonly slice: Slice<Brief> }
@@ -135,9 +144,9 @@ export function pagesOf(model: SiteModel): Page[] {
   pages.push(
     ...listPages(
       model.outlets,
-      sourcesPath,
+      outletsPath,
       "Sources",
-      (slice) => ({ layout: "sources", ...at, slice }),
+      (slice) => ({ layout: "outlets", ...at, slice }),
       OUTLETS_PER_PAGE,
     ),
   );

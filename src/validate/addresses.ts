@@ -3,8 +3,8 @@
  * address is `/<folder>/<id>/` (an id is a file name or a topic's slug), and a paginated list at
  * `/<folder>/` continues at `/<folder>/page/2/`. The model builds its addresses from these same
  * constants (src/model/urls.ts), so validation and the output cannot drift apart. The clashes:
- * - an id `page` in a folder whose list is paginated: briefs, actors, and outlets (`/sources/`);
- * - the actor id `outlet-not-stated`: `/sources/outlet-not-stated/` lists articles with no outlet;
+ * - an id `page` in a folder whose list is paginated: briefs, actors, and outlets (`/outlets/`);
+ * - the actor id `outlet-not-stated`: `/outlets/outlet-not-stated/` lists articles with no outlet;
  * - a topic whose slug is too long to be a folder name (and an address anyone can read);
  * - two topics that differ in more than case, spacing and accents but share a slug (`C++`, `C#`):
  *   one page would list both under the first one's name.
@@ -33,12 +33,12 @@ export function takenAddress(kind: ContentKind, slug: string): AddressProblem | 
   const rename = `rename the file (and every reference to '${slug}') to another id`;
   if (folder && slug === PAGE_SEGMENT)
     return {
-      message: `the id '${PAGE_SEGMENT}' is kept for page numbers: ${folder}${PAGE_SEGMENT}/2/ is the second page of the list${kind === "actor" ? `, and so is /sources/${PAGE_SEGMENT}/2/ for an outlet` : ""}`,
+      message: `the id '${PAGE_SEGMENT}' is kept for page numbers: ${folder}${PAGE_SEGMENT}/2/ is the second page of the list${kind === "actor" ? `, and so is /outlets/${PAGE_SEGMENT}/2/ for an outlet` : ""}`,
       hint: rename,
     };
   if (kind === "actor" && slug === UNSTATED_OUTLET)
     return {
-      message: `the id '${UNSTATED_OUTLET}' is kept for /sources/${UNSTATED_OUTLET}/, the list of articles whose outlet is not stated`,
+      message: `the id '${UNSTATED_OUTLET}' is kept for /outlets/${UNSTATED_OUTLET}/, the list of articles whose outlet is not stated`,
       hint: rename,
     };
   return undefined;

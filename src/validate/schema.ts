@@ -210,6 +210,6 @@ export type BriefData = z.output<typeof briefSchema>;
 export type BriefActor = z.output<typeof briefActorSchema>;
 export type KeyPoint = z.output<typeof keyPointSchema>;
 export type Quote = z.output<typeof quoteSchema>;
-export type Event = z.output<typeof eventSchema>;
+export type BriefEvent = z.output<typeof eventSchema>;
 export type Update = z.output<typeof updateSchema>;
 export type SiteData = z.output<typeof siteSchema>;

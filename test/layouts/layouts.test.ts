@@ -141,7 +141,7 @@ describe("article page", () => {
   test("an article with no outlet says so and links to the unstated-outlet list", () => {
     const text = page("/articles/unsourced-memo/");
     assert.match(text, /Not stated in the source/);
-    assert.ok(hrefs(text).includes(`${PREFIX}sources/outlet-not-stated/`));
+    assert.ok(hrefs(text).includes(`${PREFIX}outlets/outlet-not-stated/`));
     assert.match(text, /this title was written by the editors/);
     assert.match(text, /data-pagefind-filter="type">Article</);
   });
@@ -276,7 +276,7 @@ describe("list pages", () => {
   });
 
   test("the sources page lists every outlet, the unstated one last", () => {
-    const text = page("/sources/");
+    const text = page("/outlets/");
     const outlets = Array.from(text.matchAll(/<h2 id="outlet-[^"]*"><a href="([^"]*)">([^<]*)<\/a>/g), (m) => m[2]);
     assert.deepEqual(outlets, ["Coast Gazette", "Harbour News", "Outlet not stated"]);
   });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { buildModel } from "../../src/model/build-model.ts";
-import { documentDate, type Document, type SiteModel } from "../../src/model/types.ts";
+import { publicationDate, type Publication, type SiteModel } from "../../src/model/types.ts";
 import type { ValidContent } from "../../src/validate/validate.ts";
 import type { ActorId, ArticleId } from "../../src/validate/ids.ts";
 import { dump, validateFixture } from "../helpers/content.ts";
@@ -179,7 +179,7 @@ describe("actors", () => {
         "article:unsourced-memo",
       ],
     );
-    const dates = docs.map(documentDate).filter((d): d is NonNullable<typeof d> => d !== undefined);
+    const dates = docs.map(publicationDate).filter((d): d is NonNullable<typeof d> => d !== undefined);
     assert.deepEqual(dates, [...dates].sort().reverse());
   });
 
@@ -257,9 +257,9 @@ describe("topics, outlets, timeline", () => {
     assert.deepEqual(
       model.outlets.map((o) => [o.name, o.path, o.actor?.id, ids(o.articles)]),
       [
-        ["Coast Gazette", "/sources/coast-gazette/", "coast-gazette", ["navy-strikes"]],
-        ["Harbour News", "/sources/harbour-news/", "harbour-news", ["uk-pause"]],
-        ["Outlet not stated", "/sources/outlet-not-stated/", undefined, ["unsourced-memo"]],
+        ["Coast Gazette", "/outlets/coast-gazette/", "coast-gazette", ["navy-strikes"]],
+        ["Harbour News", "/outlets/harbour-news/", "harbour-news", ["uk-pause"]],
+        ["Outlet not stated", "/outlets/outlet-not-stated/", undefined, ["unsourced-memo"]],
       ],
     );
   });
@@ -319,7 +319,7 @@ describe("the model is read-only", () => {
   });
 
   test("a layout cannot reorder a shared list by accident", () => {
-    const list = model.mentionsOf(A("united-kingdom")) as Document[];
+    const list = model.mentionsOf(A("united-kingdom")) as Publication[];
     assert.throws(() => list.reverse());
     assert.equal(model.mentionsOf(A("united-kingdom"))[0]!.id, "strikes-response");
   });

@@ -171,12 +171,12 @@ describe("pagesOf over a paginated site", () => {
       "/topics/paging/",
       "/topics/paging/page/2/",
       "/topics/paging/page/3/",
-      "/sources/harbour-news/",
+      "/outlets/harbour-news/",
     ]) {
       assert.ok(paths.has(p), `missing ${p}`);
     }
     assert.ok(!paths.has("/timeline/page/4/"));
-    assert.ok(!paths.has("/sources/harbour-news/page/2/"));
+    assert.ok(!paths.has("/outlets/harbour-news/page/2/"));
     assert.ok(!paths.has("/timeline/page/1/"), "page 1 lives at the list's own address");
   });
 
@@ -191,7 +191,7 @@ describe("pagesOf over a paginated site", () => {
 
   test("the fixed pages are all there", () => {
     const paths = new Set(pages.map((p) => p.path as string));
-    for (const p of ["/", "/actors/", "/sources/", "/topics/", "/search/", "/404.html", "/feed.xml"])
+    for (const p of ["/", "/actors/", "/outlets/", "/topics/", "/search/", "/404.html", "/feed.xml"])
       assert.ok(paths.has(p), `missing ${p}`);
     assert.equal(outputPathOf("/feed.xml" as SitePath), "/feed.xml");
     assert.equal(outputPathOf("/actors/x/page/2/" as SitePath), "/actors/x/page/2/index.html");
@@ -212,7 +212,7 @@ describe("pagesOf over the cross-links fixture", () => {
     // The UK is named in exactly 5 documents and per_page is 5.
     assert.equal(model.mentionsOf(model.actors.find((a) => a.id === "united-kingdom")!.id).length, 5);
     assert.ok(!pages.some((p) => p.path === "/actors/united-kingdom/page/2/"));
-    assert.ok(pages.some((p) => p.path === "/sources/outlet-not-stated/"));
+    assert.ok(pages.some((p) => p.path === "/outlets/outlet-not-stated/"));
     assert.ok(!pages.some((p) => p.path === "/briefs/later-draft/"), "drafts get no page");
   });
 });
@@ -270,10 +270,10 @@ describe("the actor and source indexes at archive scale", () => {
       const before = actorPages[actorPages.findIndex((p) => p.path === personStart) - 1];
       if (before) assert.ok(!(sliceOf(before).items as { kind: string }[]).some((a) => a.kind === "person"));
 
-      const sourcePages = pages.filter((p) => p.layout === "sources");
+      const sourcePages = pages.filter((p) => p.layout === "outlets");
       assert.deepEqual(
         sourcePages.map((p) => p.path),
-        ["/sources/", "/sources/page/2/", "/sources/page/3/"],
+        ["/outlets/", "/outlets/page/2/", "/outlets/page/3/"],
       );
       assert.equal(sourcePages.flatMap((p) => sliceOf(p).items).length, model.outlets.length);
     } finally {

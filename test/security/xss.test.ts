@@ -94,7 +94,7 @@ async function expectedTexts(): Promise<Map<string, string[]>> {
     ["/actors/", [str(actor.name), str(state.name), str(outlet.name)]],
     ["/topics/", brief.topics as string[]],
     ["/timeline/", list(brief.events).map((e) => e.what!)],
-    ["/sources/", [str(outlet.name)]],
+    ["/outlets/", [str(outlet.name)]],
   ]);
 }
 
