@@ -146,7 +146,7 @@ for (const prefix of ["/", "/some-repo/"]) {
 
     test("the feed links to the briefs on the site's address", async () => {
       const feed = await readFile(path.join(out, "feed.xml"), "utf8");
-      assert.match(feed, new RegExp(`<link href="https://briefs.example.org${prefix}briefs/uk-pause/"/>`));
+      assert.match(feed, new RegExp(`<link href="https://briefs.example.org${prefix}briefs/uk-pause/"`));
     });
 
     test("Pagefind indexed exactly the briefs, articles and actors", async () => {

@@ -19,10 +19,17 @@ export const topicsPath = path("/topics/");
 export const searchPath = path("/search/");
 export const feedPath = path("/feed.xml");
 export const notFoundPath = path("/404.html");
+/** Publishing outputs (docs/data.md, docs/deploying.md): the JSON Feed, search engines' files, open data. */
+export const jsonFeedPath = path("/feed.json");
+export const sitemapPath = path("/sitemap.xml");
+export const robotsPath = path("/robots.txt");
+export const cnamePath = path("/CNAME");
+export const dataPath = (file: string) => path(`/data/${file}`);
 
 export const briefPath = (id: BriefId) => path(`/briefs/${id}/`);
 export const articlePath = (id: ArticleId) => path(`/articles/${id}/`);
 export const actorPath = (id: ActorId) => path(`/actors/${id}/`);
+export const actorFeedPath = (id: ActorId) => path(`/actors/${id}/feed.xml`);
 export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
 /**
  * Articles whose outlet the source does not name are listed under this outlet path. Validation

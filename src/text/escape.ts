@@ -25,10 +25,26 @@ export function firstControlCharacter(s: string): string | undefined {
 }
 
 /** `s` without control characters (for text that must be written whatever it holds). */
-const withoutControlCharacters = (s: string): string => s.replace(CONTROL_CHARACTERS, "");
+export const withoutControlCharacters = (s: string): string => s.replace(CONTROL_CHARACTERS, "");
 
 /** Text for XML element content or attributes: escaped, with control characters dropped. */
 export const escapeXml = (s: string): string => escapeHtml(withoutControlCharacters(s));
+
+const JSON_IN_HTML: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * A value as JSON to sit inside an HTML `<script type="application/ld+json">` element: `<`, `>`
+ * and `&` are written as JSON's `\u003c`-style escapes (the same string to a JSON reader), so no
+ * text from content can close the element (`</script>`) or open a comment in it.
+ */
+export const jsonInHtml = (value: unknown): string =>
+  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => JSON_IN_HTML[c]!);
 
 /** For a terminal, a lone carriage return counts too: it moves back over the line and can hide it. */
 const TERMINAL_CONTROL = new RegExp(`${CONTROL}|\r(?!\n)`, "g");
