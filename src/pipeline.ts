@@ -7,23 +7,22 @@
  * Problems are collected as diagnostics and returned together; a stage that finds errors stops
  * the build before anything is written to the output folder, which is replaced only at the end.
  */
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
 import { withSiteUrl } from "./validate/site-url.ts";
-import { buildModel, hrefOf } from "./model/build-model.ts";
+import { buildModel } from "./model/build-model.ts";
 import type { SiteModel } from "./model/types.ts";
-import { pagesOf, type Page } from "./render/pages.ts";
-import briefbookPlugin, { type EleventyConfig, type RenderInput } from "./render/eleventy-plugin.ts";
+import type { RenderInput } from "./render/eleventy-plugin.ts";
+import { indexedPageCount, renderInputOf } from "./render/render-input.ts";
+import { renderWithEleventy } from "./render/eleventy-run.ts";
+import { pageSourcesOf } from "./render/page-sources.ts";
+import { renderSettingsOf } from "./render-settings.ts";
 import { buildSearchIndex } from "./search/pagefind.ts";
-import { bundleCount, bundleDirs } from "./search/bundles.ts";
 import { checkLinks } from "./check/links.ts";
 import { openOutput } from "./publish/output-folder.ts";
 import { refusalOf, type OutputPlace } from "./publish/guard.ts";
@@ -64,10 +63,8 @@ export interface BuildResult {
   readonly refused?: "place" | "busy";
 }
 
-/** The repository's own folders, found from this file so builds work from any working directory. */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const LAYOUTS_DIR = join(ROOT, "layouts");
-export const PUBLIC_DIR = join(ROOT, "public");
+export { PUBLIC_DIR } from "./repository.ts";
+import { REPOSITORY_DIR as ROOT } from "./repository.ts";
 
 /** `some-repo`, `/some-repo`, `/some-repo/` → `/some-repo/`; empty → `/`. */
 export function normalizePathPrefix(prefix: string | undefined): string {
@@ -132,127 +129,6 @@ export async function prepareSite(opts: SiteOptions, stopAfterValidate = false):
   return { model, diagnostics, timings };
 }
 
-/** What layouts need besides the model: links under the prefix and a cache-busting stylesheet URL. */
-export async function renderInputOf(model: SiteModel, opts: SiteOptions & { preview?: boolean }): Promise<RenderInput> {
-  const href = hrefOf(opts.pathPrefix);
-  const css = await readFile(join(PUBLIC_DIR, "css", "site.css"));
-  const version = createHash("sha256").update(css).digest("hex").slice(0, 10);
-  return {
-    pages: pagesOf(model).map((p) => Object.freeze(p)),
-    context: Object.freeze({
-      model,
-      href,
-      pathPrefix: opts.pathPrefix,
-      stylesheet: `${opts.pathPrefix}css/site.css?v=${version}`,
-      preview: opts.preview ?? false,
-      // The same rule the index stage follows, from the page count it will check.
-      searchBundles: bundleDirs(bundleCount(indexedPageCount(model))),
-    }),
-  };
-}
-
-/** Pages Pagefind should index: those carrying data-pagefind-body. */
-const indexedPageCount = (m: SiteModel) => m.briefs.length + m.articles.length + m.actors.length;
-
-/**
- * Eleventy keeps every page it renders in memory until its build ends (~1.1 GB at 23,000 pages),
- * so large sites are rendered as a series of Eleventy builds over slices of the page list: memory
- * stays bounded by one slice and each slice costs a few hundred milliseconds of start-up.
- */
-const PAGES_PER_ELEVENTY_RUN = 2_500;
-
-/**
- * Renders `input` into `outDir`. Eleventy's own failure report (a stack trace per error) is kept
- * from the editor: it becomes one diagnostic naming the page that failed, with the trace printed
- * only under BRIEFBOOK_DEBUG=1.
- */
-export async function renderWithEleventy(
-  input: RenderInput,
-  outDir: string,
-  pathPrefix: string,
-): Promise<{ readonly pages: number; readonly failure?: Diagnostic }> {
-  // Imported here: the build's parent process never renders, and Eleventy costs ~40 MB to load.
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  for (let from = 0; from < input.pages.length || from === 0; from += PAGES_PER_ELEVENTY_RUN) {
-    const slice: RenderInput = { ...input, pages: input.pages.slice(from, from + PAGES_PER_ELEVENTY_RUN) };
-    const elev = new Eleventy(LAYOUTS_DIR, outDir, {
-      quietMode: true,
-      configPath: "", // no config file: the plugin below is the whole configuration
-      pathPrefix,
-      config(eleventyConfig: never) {
-        const cfg: EleventyConfig = eleventyConfig;
-        briefbookPlugin(cfg, { source: async () => slice, publicDir: PUBLIC_DIR });
-      },
-    });
-    // Our stages report progress; Eleventy's own summary line would repeat the render stage's,
-    // and its error report is for Briefbook's developers (BRIEFBOOK_DEBUG=1), not editors.
-    const report = (...parts: unknown[]) => (process.env.BRIEFBOOK_DEBUG ? console.error(...parts) : undefined);
-    elev.logger.overrideLogger({ log() {}, info() {}, warn: report, error: report });
-    try {
-      await elev.write();
-    } catch (e) {
-      if (process.env.BRIEFBOOK_DEBUG) console.error(e);
-      return { pages: from, failure: renderFailure(e, slice.pages, outDir) };
-    }
-  }
-  return { pages: input.pages.length };
-}
-
-/** The page Eleventy failed on, found by its output path in the innermost error's message. */
-function renderFailure(e: unknown, pages: readonly Page[], outDir: string): Diagnostic {
-  const text = innermostMessage(e);
-  // A page's file, or its folder as a whole path (quoted in Node's messages), not a prefix of another's.
-  const names = (p: Page) => {
-    const folder = join(outDir, p.path).replace(/\/$/, "");
-    return p.path.endsWith("/")
-      ? [`${folder}/index.html`, `${folder}'`, `${folder}"`].some((n) => text.includes(n))
-      : text.includes(folder);
-  };
-  const named = pages.filter((p) => p.path !== "/" && names(p));
-  const page = named.sort((x, y) => y.path.length - x.path.length)[0];
-  const reason = text.replaceAll(outDir, "").split("\n")[0]!;
-  const shortReason = reason.length > 160 ? `${reason.slice(0, 160)}…` : reason;
-  const hint =
-    "this is a bug in Briefbook, not a mistake of yours; please report it with the output of BRIEFBOOK_DEBUG=1 npm run build";
-  if (!page) return error({ file: "build", message: `rendering the site failed: ${shortReason}`, hint });
-  const source = sourceFileOf(page);
-  const path = page.path.length > 60 ? `${page.path.slice(0, 60)}…` : page.path;
-  return error({
-    file: source ?? "build",
-    message: `could not write the page ${path}: ${shortReason}`,
-    hint: source ? `the page is made from this file; ${hint}` : hint,
-  });
-}
-
-/** Eleventy wraps the error that stopped it (`originalError`, or the standard `cause`). */
-function innermostMessage(e: unknown): string {
-  let inner = e;
-  for (;;) {
-    const next =
-      (inner as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ??
-      (inner as { cause?: unknown } | undefined)?.cause;
-    if (!(next instanceof Error)) break;
-    inner = next;
-  }
-  return inner instanceof Error ? inner.message : String(inner);
-}
-
-/** The content file a page is made from, when it is made from one. */
-function sourceFileOf(page: Page): string | undefined {
-  switch (page.layout) {
-    case "brief":
-      return page.brief.file;
-    case "article":
-      return page.article.file;
-    case "actor":
-      return page.actor.file;
-    case "topic":
-      return page.topic.briefs[0]?.file;
-    default:
-      return undefined;
-  }
-}
-
 /** What the render process reports back: the model stays there, only facts the later stages need cross over. */
 export interface RenderedSite {
   readonly ok: boolean;
@@ -281,7 +157,7 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
   };
   if (!prepared.model) return failed;
   const model = prepared.model;
-  const input = await renderInputOf(model, opts);
+  const input = renderInputOf(model, await renderSettingsOf(model, opts));
   const rendered = await timed(
     "render",
     timings,
@@ -299,16 +175,6 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
     language: model.site.language,
     pageSources: pageSourcesOf(input.pages),
   };
-}
-
-/** Each page made from one content file, by its output file as the link check names it. */
-export function pageSourcesOf(pages: readonly Page[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const page of pages) {
-    const source = sourceFileOf(page);
-    if (source) out[`${page.path.slice(1)}${page.path.endsWith("/") ? "index.html" : ""}`] = source;
-  }
-  return out;
 }
 
 /** A problem found in an output page, told against the content file the page is made from. */
@@ -478,7 +344,10 @@ export function previewSource(
   return async () => {
     const prepared = await prepareSite(opts);
     opts.report(prepared.diagnostics);
-    if (prepared.model) lastGood = await renderInputOf(prepared.model, { ...opts, preview: opts.includeDrafts });
+    if (prepared.model) {
+      const settings = await renderSettingsOf(prepared.model, { ...opts, preview: opts.includeDrafts });
+      lastGood = renderInputOf(prepared.model, settings);
+    }
     if (!lastGood) throw new Error("the content has errors (listed above); fix them and save again");
     return lastGood;
   };

@@ -16,7 +16,9 @@ import { renderPage } from "../../layouts/index.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { loadContent } from "../load/load-content.ts";
 import { buildModel } from "../model/build-model.ts";
-import { indexPreview, renderInputOf } from "../pipeline.ts";
+import { indexPreview } from "../pipeline.ts";
+import { renderInputOf } from "../render/render-input.ts";
+import { renderSettingsOf } from "../render-settings.ts";
 import { outputPathOf } from "../render/pages.ts";
 import { validateContent } from "../validate/validate.ts";
 
@@ -53,7 +55,7 @@ async function writePages(req: IndexRequest): Promise<number | undefined> {
   const validated = validateContent(loaded.files);
   if (hasErrors([...loaded.diagnostics, ...validated.diagnostics])) return undefined;
   const model = buildModel(validated.content, { pathPrefix: req.pathPrefix, includeDrafts: req.includeDrafts });
-  const input = await renderInputOf(model, { ...req, preview: req.includeDrafts });
+  const input = renderInputOf(model, await renderSettingsOf(model, { ...req, preview: req.includeDrafts }));
   const kept = new Set<string>();
   for (const page of input.pages) {
     const html = renderPage(page, input.context);

@@ -11,7 +11,8 @@ import type { SiteModel } from "../model/types.ts";
 import type { Page } from "../render/pages.ts";
 import type { RenderInput } from "../render/eleventy-plugin.ts";
 import { renderPage } from "../../layouts/index.ts";
-import { renderInputOf } from "../pipeline.ts";
+import { renderInputOf } from "../render/render-input.ts";
+import { renderSettingsOf } from "../render-settings.ts";
 import { ContentStore } from "./content-store.ts";
 
 export interface PreviewOptions {
@@ -108,7 +109,10 @@ export class PreviewSite {
   }
 
   async #use(model: SiteModel): Promise<void> {
-    const input = await renderInputOf(model, { ...this.#opts, preview: this.#opts.includeDrafts });
+    const input = renderInputOf(
+      model,
+      await renderSettingsOf(model, { ...this.#opts, preview: this.#opts.includeDrafts }),
+    );
     this.#model = model;
     this.#input = input;
     this.#pages = new Map(input.pages.map((p) => [p.path, p]));

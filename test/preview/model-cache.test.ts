@@ -12,7 +12,8 @@ import { buildModel } from "../../src/model/build-model.ts";
 import { modelCache, type ModelCache } from "../../src/model/cache.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { renderPage } from "../../layouts/index.ts";
-import { renderInputOf } from "../../src/pipeline.ts";
+import { renderInputOf } from "../../src/render/render-input.ts";
+import { renderSettingsOf } from "../../src/render-settings.ts";
 import { ContentStore } from "../../src/preview/content-store.ts";
 import { validateContent } from "../../src/validate/validate.ts";
 
@@ -26,7 +27,7 @@ let cache: ModelCache;
 /** Every page's HTML, by path. */
 async function pagesOf(model: SiteModel, pathPrefix: string): Promise<Map<string, string>> {
   const opts = { contentDir: content, pathPrefix, includeDrafts: true, preview: true };
-  const input = await renderInputOf(model, opts);
+  const input = renderInputOf(model, await renderSettingsOf(model, opts));
   return new Map(input.pages.map((p) => [p.path, renderPage(p, input.context)]));
 }
 

@@ -9,7 +9,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { prepareSite, renderInputOf, renderWithEleventy } from "../../src/pipeline.ts";
+import { prepareSite } from "../../src/pipeline.ts";
+import { renderInputOf } from "../../src/render/render-input.ts";
+import { renderWithEleventy } from "../../src/render/eleventy-run.ts";
+import { renderSettingsOf } from "../../src/render-settings.ts";
 import { fixture } from "../helpers/content.ts";
 import { tempDir } from "../publish/build-cli.ts";
 
@@ -17,7 +20,7 @@ test("an Eleventy failure is one diagnostic naming the source file and the page,
   const opts = { contentDir: fixture("valid-minimal"), pathPrefix: "/", includeDrafts: false };
   const { model } = await prepareSite(opts);
   assert.ok(model);
-  const input = await renderInputOf(model, opts);
+  const input = renderInputOf(model, await renderSettingsOf(model, opts));
   const topic = input.pages.find((p) => p.layout === "topic")!;
   const unwritable = { ...topic, path: `/topics/${"long-".repeat(60)}topic/` } as typeof topic;
   const pages = input.pages.map((p) => (p === topic ? unwritable : p));
