@@ -1,8 +1,8 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Actor, Publication } from "../src/model/types.ts";
+import type { Actor, Citation, Publication } from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
-import { actorLink, actorSummary, cites, publicationRow, kindLabel, pager } from "./partials.ts";
+import { actorLink, actorSummary, CitationNotes, publicationRow, kindLabel, pager } from "./partials.ts";
 import { plural } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 
@@ -16,6 +16,8 @@ export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publica
   const stances = model.stancesOf(actor.id);
   const coActors = model.coActorsOf(actor.id);
   const affiliation = actor.affiliation ? model.actor(actor.affiliation) : undefined;
+  const notes = new CitationNotes(ctx);
+  const cites = (list: readonly Citation[]) => notes.cite(list);
 
   const rowExtra = (doc: Publication): SafeHtml | undefined => {
     if (doc.type !== "brief") return undefined;
@@ -23,7 +25,7 @@ export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publica
     const said = doc.quotes.filter((q) => q.actor === actor.id);
     if (!role && said.length === 0) return undefined;
     return html`${role ? html`<p class="role-in-story">Role: ${role.role}${role.stance ? html` · Stance: ${role.stance}` : ""}</p>` : ""}
-${said.map((q) => html`<blockquote class="inline-quote">“${q.text}” ${cites(ctx, [q.cite])}</blockquote>`)}`;
+${said.map((q) => html`<blockquote class="inline-quote">“${q.text}” ${cites([q.cite])}</blockquote>`)}`;
   };
 
   return html`<article class="actor" ${first ? html`data-pagefind-body` : ""}>
@@ -43,7 +45,7 @@ ${
         .slice(0, HIGHLIGHTS)
         .map(
           (s) =>
-            html`<li><a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>: ${s.role}${s.stance ? html` · <span class="stance">${s.stance}</span>` : ""} ${cites(ctx, s.cites)}</li>`,
+            html`<li><a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>: ${s.role}${s.stance ? html` · <span class="stance">${s.stance}</span>` : ""} ${cites(s.cites)}</li>`,
         )}</ul>${stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${stances.length}; every brief is listed below.</p>` : ""}</section>`
     : ""
 }
@@ -52,7 +54,7 @@ ${
     ? html`<section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
 ${quotes.slice(0, HIGHLIGHTS).map(
   (q) => html`<figure class="quote"><blockquote><p>${q.quote.text}</p></blockquote>
-<figcaption data-pagefind-ignore>In <a href="${ctx.href(q.brief.path)}">${q.brief.title}</a>${q.quote.context ? html`, ${q.quote.context}` : ""} ${cites(ctx, [q.quote.cite])}</figcaption></figure>`,
+<figcaption data-pagefind-ignore>In <a href="${ctx.href(q.brief.path)}">${q.brief.title}</a>${q.quote.context ? html`, ${q.quote.context}` : ""} ${cites([q.quote.cite])}</figcaption></figure>`,
 )}${quotes.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${quotes.length}; every brief is listed below.</p>` : ""}</section>`
     : ""
 }
@@ -67,5 +69,6 @@ ${
 <h2 id="mentions">Briefs and articles naming ${actor.name}</h2>
 ${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => publicationRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">Not named in any brief or article yet.</p>`}
 ${pager(ctx, slice)}
-</section>`;
+</section>
+${notes.popovers()}`;
 }

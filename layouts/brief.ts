@@ -1,7 +1,7 @@
 import { html, raw } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Brief } from "../src/model/types.ts";
-import { actorLink, cites, dateTag, kindLabel } from "./partials.ts";
+import type { Brief, Citation } from "../src/model/types.ts";
+import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
 import { formatDate } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 import type { SafeHtml } from "../src/render/html.ts";
@@ -13,6 +13,9 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
     return a ? [a] : [];
   });
   const kinds = [...new Set(b.mentions.flatMap((id) => model.actor(id)?.kind ?? []).map(kindLabel))];
+  const notes = new CitationNotes(ctx);
+  notes.include(b.bodyCitations);
+  const cites = (list: readonly Citation[]) => notes.cite(list);
   return html`<article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
@@ -29,7 +32,7 @@ ${
 ${
   b.key_points.length > 0
     ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
-<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(ctx, k.cites)}</li>`)}</ul></section>`
+<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(k.cites)}</li>`)}</ul></section>`
     : ""
 }
 
@@ -40,7 +43,7 @@ ${
     ? html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
 <dl class="actors-in-story">${b.actors.map(
         (a) =>
-          html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(ctx, a.cites)}</dd></div>`,
+          html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(a.cites)}</dd></div>`,
       )}</dl></section>`
     : ""
 }
@@ -50,7 +53,7 @@ ${
     ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>
 ${b.quotes.map(
   (q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>
-<figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${cites(ctx, [q.cite])}</figcaption></figure>`,
+<figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${cites([q.cite])}</figcaption></figure>`,
 )}</section>`
     : ""
 }
@@ -62,7 +65,7 @@ ${
         (
           e,
         ) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
-<span class="what">${e.what} ${cites(ctx, e.cites)}</span></li>`,
+<span class="what">${e.what} ${cites(e.cites)}</span></li>`,
       )}</ol></section>`
     : ""
 }
@@ -72,10 +75,11 @@ ${
     ? html`<section aria-labelledby="updates"><h2 id="updates">Updates</h2>
 <ul class="updates">${b.updates.map(
         (u) =>
-          html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(ctx, u.cites)}</li>`,
+          html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(u.cites)}</li>`,
       )}</ul></section>`
     : ""
 }
+${notes.popovers()}
 </article>
 
 <aside class="backlinks" aria-labelledby="sources">

@@ -4,7 +4,7 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
-import { actorSummary, cites, dateTag, publicationRow, pager } from "./partials.ts";
+import { actorSummary, CitationNotes, dateTag, publicationRow, pager } from "./partials.ts";
 import { KIND_LABELS, plural } from "./format.ts";
 
 const LATEST_BRIEFS = 10;
@@ -62,6 +62,7 @@ ${pager(ctx, slice, "name")}`;
 }
 
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
+  const notes = new CitationNotes(ctx);
   return html`<h1>Timeline</h1>
 <p class="counts">${plural(slice.total, "event")} from every brief, newest first. Where a source gives the time only in words, the event is shown as the source words it and placed at the date of the brief that reports it.</p>
 ${
@@ -69,13 +70,14 @@ ${
     ? html`<ol class="timeline">${slice.items.map(
         (t) => html`<li>
 <span class="when">${t.dated ? dateTag(t.event.date) : html`<span class="when-words">${t.event.when}</span> <span class="meta">(reported ${dateTag(t.brief.date)})</span>`}</span>
-<span class="what">${t.event.what} ${cites(ctx, t.event.cites)}</span>
+<span class="what">${t.event.what} ${notes.cite(t.event.cites)}</span>
 <span class="meta">From <a href="${ctx.href(t.brief.path)}">${t.brief.title}</a></span>
 </li>`,
       )}</ol>`
     : html`<p class="empty">No events recorded yet.</p>`
 }
-${pager(ctx, slice)}`;
+${pager(ctx, slice)}
+${notes.popovers()}`;
 }
 
 const articleRow = (ctx: RenderContext, a: Article) => publicationRow(ctx, a);

@@ -1,15 +1,52 @@
-/** Small pieces several layouts share: citation chips, document rows, actor chips, pagers. */
+/** Small pieces several layouts share: citations, document rows, actor chips, pagers. */
 import { html, raw, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Slice } from "../src/render/pages.ts";
-import { citationChips } from "../src/model/markdown.ts";
+import { citationGroupId, citationTrigger } from "../src/model/markdown.ts";
 import { publicationDate, type Actor, type Citation, type Publication } from "../src/model/types.ts";
 import type { ActorId } from "../src/validate/ids.ts";
 import { formatDate, KIND_LABELS } from "./format.ts";
 
-/** `[Daily Weekly News ¶3]` links to the cited paragraph, so every claim is one click from its source. */
-export const cites = (ctx: RenderContext, list: readonly Citation[]): SafeHtml =>
-  list.length === 0 ? html`` : raw(citationChips(list.map((c) => ({ ...c, href: ctx.href(c.path) }))));
+/**
+ * A page's citations: each group is one button in the text (`citationTrigger`), and `popovers()`
+ * writes, once per group, the cited paragraphs' text with a link to each, to be read in place.
+ * One per page render: it collects the groups that page cites.
+ */
+export class CitationNotes {
+  readonly #ctx: RenderContext;
+  readonly #groups = new Map<string, readonly Citation[]>();
+
+  constructor(ctx: RenderContext) {
+    this.#ctx = ctx;
+  }
+
+  /** The groups a brief body cites (its buttons are already in the model's HTML). */
+  include(groups: readonly (readonly Citation[])[]): void {
+    for (const g of groups) this.#groups.set(citationGroupId(g), g);
+  }
+
+  /** The button for one group, remembered for `popovers()`. */
+  cite(list: readonly Citation[]): SafeHtml {
+    if (list.length === 0) return html``;
+    this.include([list]);
+    return raw(citationTrigger(list));
+  }
+
+  /** Every remembered group's popover: the paragraphs in the source's words, escaped by the model. */
+  popovers(): SafeHtml {
+    if (this.#groups.size === 0) return html``;
+    const { href, model } = this.#ctx;
+    return html`<div class="cite-notes" data-pagefind-ignore>${[...this.#groups].map(
+      ([id, cites]) =>
+        html`<div class="cite-pop" id="${id}" popover><button type="button" class="cite-close" popovertarget="${id}" popovertargetaction="hide">Close</button>${cites.map(
+          (c) => {
+            const paragraph = model.article(c.ref.article)?.paragraphs[c.ref.paragraph - 1];
+            return html`<blockquote>${paragraph ? html`<p>${raw(paragraph.html)}</p>` : ""}<p class="cite-src"><a href="${href(c.path)}" title="${c.title}">${c.label}</a></p></blockquote>`;
+          },
+        )}</div>`,
+    )}</div>`;
+  }
+}
 
 export const dateTag = (date: string | undefined, missing = "Date not stated"): SafeHtml =>
   date ? html`<time datetime="${date}">${formatDate(date)}</time>` : html`<span class="unknown">${missing}</span>`;

@@ -54,6 +54,10 @@ try {
           fullPage: view.name === "mobile" ? false : true,
         });
       }
+      // A citation opened in place: the brief's first, on the first screen.
+      await page.goto(site.url(PAGES[1]!));
+      await page.locator(".body button.cite").first().click();
+      await page.screenshot({ path: `${values.out}/brief-citation-open-${view.name}-${scheme}.png` });
       await context.close();
     }
   }

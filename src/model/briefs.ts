@@ -35,19 +35,23 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
   if (unchanged) return unchanged;
   const { actorById, validArticles, citation, cites } = linking;
   const mentions = frontMatterMentions(b);
-  const cited: Citation[] = [];
+  const groups: (readonly Citation[])[] = [];
   const body = cache.briefBody(b, () => linking.markdown.brief(b.body, linking.links));
   for (const ref of body.refs) {
     if (ref.kind === "actor" && actorById.has(ref.id as ActorId)) mentions.add(ref.id as ActorId);
-    if (ref.kind === "citation")
-      for (const r of ref.refs) if (r && validArticles.has(r.article)) cited.push(citation(r));
+    if (ref.kind === "citation") {
+      const group = ref.refs.flatMap((r) => (r && validArticles.has(r.article) ? [citation(r)] : []));
+      if (group.length > 0) groups.push(Object.freeze(group));
+    }
   }
+  const cited = groups.flat();
   const { body: _body, ...rest } = b;
   const brief: Brief = Object.freeze({
     ...rest,
     type: "brief" as const,
     path: briefPath(b.id),
     bodyHtml: body.html,
+    bodyCitations: Object.freeze(groups),
     actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
     key_points: Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) }))),
     quotes: Object.freeze(b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) }))),

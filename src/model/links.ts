@@ -50,11 +50,13 @@ export function linkingOf(actors: readonly Actor[], articles: readonly ValidArti
   const citation = (ref: ParagraphRef): Citation & { href: string } => {
     const article = validArticles.get(ref.article);
     const path = paragraphPath(ref);
+    const source = article ? labelOf(article) : ref.article;
     return Object.freeze({
       ref,
       path,
       href: href(path),
-      label: `${article ? labelOf(article) : ref.article} ¶${ref.paragraph}`,
+      label: `${source} ¶${ref.paragraph}`,
+      source,
       title: `${article?.title ?? ref.article}, paragraph ${ref.paragraph}`,
     });
   };

@@ -24,11 +24,28 @@ interface BriefEnv {
   readonly links: LinkResolver;
 }
 
-export function citationChips(cites: readonly (Citation & { readonly href: string })[]): Html {
-  const chips = cites.map(
-    (c) => `<a class="cite" href="${escapeHtml(c.href)}" title="${escapeHtml(c.title)}">${escapeHtml(c.label)}</a>`,
-  );
-  return `<span class="cites" data-pagefind-ignore>${chips.join("")}</span>` as Html;
+/**
+ * The id of the popover showing a citation group's paragraphs: the same paragraphs, the same id,
+ * so a page writes each group's popover once. Article ids are kebab-case, so `_` and `-pN` are unambiguous.
+ */
+export const citationGroupId = (cites: readonly Citation[]): string =>
+  `cite-${cites.map((c) => `${c.ref.article}-p${c.ref.paragraph}`).join("_")}`;
+
+/** `Coast Gazette`, or `Coast Gazette +2` when two other sources are cited with it: short enough to sit in a sentence. */
+export function citationGroupLabel(cites: readonly Citation[]): string {
+  const sources = [...new Set(cites.map((c) => c.source))];
+  return sources.length > 1 ? `${sources[0]} +${sources.length - 1}` : (sources[0] ?? "");
+}
+
+/**
+ * One citation group as one control: a button opening the group's popover (written once per page,
+ * by the layout) and, for browsers without popovers, a link to it (`:target`); the stylesheet
+ * shows one of the two, so each group is one tab stop.
+ */
+export function citationTrigger(cites: readonly Citation[]): Html {
+  const id = escapeHtml(citationGroupId(cites));
+  const label = escapeHtml(citationGroupLabel(cites));
+  return `<span class="cites" data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (show cited text)</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
 }
 
 function briefMarkdown(): MarkdownIt {
@@ -46,7 +63,7 @@ function briefMarkdown(): MarkdownIt {
       const cite = ref && (env as unknown as BriefEnv).links.citation(ref);
       return cite ? [cite] : [];
     });
-    return citationChips(cites);
+    return cites.length > 0 ? citationTrigger(cites) : "";
   };
   // The page title is the only <h1>: a brief's own headings start one level down.
   md.core.ruler.push("briefbook_shift_headings", (state) => {

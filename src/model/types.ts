@@ -19,6 +19,8 @@ export interface Citation {
   readonly path: SitePath;
   /** `Daily Weekly News ¶3`: the source and the paragraph, short enough for a chip. */
   readonly label: string;
+  /** `Daily Weekly News`: the outlet, or (when the source does not say) the article's title, shortened. */
+  readonly source: string;
   /** The article's title, for a tooltip. */
   readonly title: string;
 }
@@ -75,6 +77,8 @@ export interface Brief extends Omit<
   readonly type: "brief";
   readonly path: SitePath;
   readonly bodyHtml: Html;
+  /** The body's citation groups (`[@a#p1, @b#p2]`), in order: their popovers are the page's to write. */
+  readonly bodyCitations: readonly (readonly Citation[])[];
   readonly actors: readonly CitedBriefActor[];
   readonly key_points: readonly CitedKeyPoint[];
   readonly quotes: readonly CitedQuote[];

@@ -27,6 +27,7 @@ const resolver: LinkResolver = {
           path: `/articles/known/#p${ref.paragraph}` as never,
           href: `${PREFIX}articles/known/#p${ref.paragraph}`,
           label: `Harbour & Co ¶${ref.paragraph}`,
+          source: "Harbour & Co",
           title: `"Known" article, paragraph ${ref.paragraph}`,
         }
       : undefined,
@@ -67,21 +68,21 @@ describe("brief Markdown", () => {
     assert.equal(out, "<p>Ask france or the French.</p>\n");
   });
 
-  test("citations become chips linking to the cited paragraph, labelled with the source and ¶N", () => {
+  test("a citation group is one button labelled with its source, opening the group's popover (a link without popovers)", () => {
     const out = brief("It happened [@known#p2, @known#p11].");
     const group = /^<p>It happened <span class="cites"[^>]*>(.*)<\/span>\.<\/p>\n$/.exec(out);
     assert.ok(group, out);
     assert.equal(
       group[1],
-      '<a class="cite" href="/some-repo/articles/known/#p2" title="&quot;Known&quot; article, paragraph 2">Harbour &amp; Co ¶2</a>' +
-        '<a class="cite" href="/some-repo/articles/known/#p11" title="&quot;Known&quot; article, paragraph 11">Harbour &amp; Co ¶11</a>',
+      '<button type="button" class="cite" popovertarget="cite-known-p2_known-p11">Harbour &amp; Co<span class="visually-hidden"> (show cited text)</span></button>' +
+        '<a class="cite cite-link" href="#cite-known-p2_known-p11">Harbour &amp; Co</a>',
     );
   });
 
-  test("a citation of an unknown article makes no chip", () => {
+  test("a citation of an unknown article is left out of its group", () => {
     const out = brief("It happened [@missing#p1, @known#p1].");
     assert.doesNotMatch(out, /missing/);
-    assert.equal((out.match(/class="cite"/g) ?? []).length, 1);
+    assert.equal((out.match(/popovertarget="cite-known-p1"/g) ?? []).length, 1);
   });
 
   test("raw HTML in a body is shown as text: no script, no img, no event handler attributes", () => {
@@ -161,14 +162,17 @@ describe("brief bodies in the built model", () => {
     model = buildModel(run.validated.content, { pathPrefix: PREFIX, includeDrafts: false });
   });
 
-  test("actor links and citation chips carry the prefix and the outlet's name", () => {
+  test("actor links carry the prefix; citations name the outlet and are kept, per group, for the page's popovers", () => {
     const b = model.briefs.find((x) => x.id === "uk-review");
     assert.ok(b);
     const body = b.bodyHtml as string;
     assert.match(body, /<a class="actor" href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a>/);
     assert.match(body, /<a class="actor" href="\/some-repo\/actors\/keir-starmer\/">The prime minister<\/a>/);
-    assert.match(body, /<a class="cite" href="\/some-repo\/articles\/uk-pause\/#p1"[^>]*>Harbour News ¶1<\/a>/);
-    assert.match(body, /<a class="cite" href="\/some-repo\/articles\/uk-pause\/#p2"[^>]*>Harbour News ¶2<\/a>/);
+    assert.match(body, /<button type="button" class="cite" popovertarget="cite-uk-pause-p1_uk-pause-p2">Harbour News</);
+    assert.deepEqual(
+      b.bodyCitations.map((g) => g.map((c) => c.label)),
+      [["Harbour News ¶1", "Harbour News ¶2"], ["Harbour News ¶3"]],
+    );
     assert.match(body, /<h2>Background<\/h2>/);
   });
 
@@ -181,9 +185,9 @@ describe("brief bodies in the built model", () => {
 
   test("a source without an outlet is labelled with a short form of its title", () => {
     const b = model.briefs.find((x) => x.id === "memo-brief")!;
-    const chip = /<a class="cite" href="\/some-repo\/articles\/unsourced-memo\/#p2"[^>]*>([^<]*)<\/a>/.exec(b.bodyHtml);
+    const chip = /popovertarget="cite-unsourced-memo-p2">([^<]*)</.exec(b.bodyHtml);
     assert.ok(chip, b.bodyHtml);
-    assert.match(chip[1]!, /^A memo circulated.*¶2$/);
-    assert.ok(chip[1]!.length < "A memo circulated among Caribbean coast guards ¶2".length, "label is shortened");
+    assert.match(chip[1]!, /^A memo circulated.*…$/);
+    assert.ok(chip[1]!.length < "A memo circulated among Caribbean coast guards".length, "label is shortened");
   });
 });

@@ -18,6 +18,7 @@ const everything: LinkResolver = {
     path: `/articles/${ref.article}/#p${ref.paragraph}` as never,
     href: `/articles/${ref.article}/#p${ref.paragraph}`,
     label: `${ref.article} ¶${ref.paragraph}`,
+    source: ref.article,
     title: `${ref.article as ArticleId}, paragraph ${ref.paragraph}`,
   }),
 };
@@ -38,8 +39,8 @@ function collected(body: string): string[] {
 /** The reader's view: actor links and citation chips in the rendered HTML, in page order. */
 function rendered(body: string): string[] {
   const html = renderer.brief(body, everything).html as string;
-  return [...html.matchAll(/<a class="(actor|cite)" href="\/(?:actors\/([^/"]+)\/|articles\/([^/"]+)\/#p(\d+))"/g)].map(
-    (m) => (m[1] === "actor" ? `actor ${m[2]}` : `cite ${m[3]}#p${m[4]}`),
+  return [...html.matchAll(/<a class="actor" href="\/actors\/([^/"]+)\/"|popovertarget="cite-([^"]+)"/g)].flatMap(
+    (m) => (m[1] ? [`actor ${m[1]}`] : m[2]!.split("_").map((ref) => `cite ${ref.replace(/-p(\d+)$/, "#p$1")}`)),
   );
 }
 
