@@ -1,60 +1,45 @@
 /**
- * Layouts: one function per page type, pure presentation over the model. The render stage calls
- * `renderPage` for every entry of the page list; nothing here computes data or reads files.
+ * The page templates, by page type: Eleventy finds each `<layout>.11ty.ts` in this folder for the
+ * build, and the preview renders a requested page through the same template's `pageHtml`.
  */
 import type { RenderContext } from "../src/render/context.ts";
-import type { Page } from "../src/render/pages.ts";
-import { actorMain } from "./actor.ts";
-import { articleMain } from "./article.ts";
-import { shell } from "./base.ts";
-import { briefMain } from "./brief.ts";
-import { feed } from "./feed.ts";
-import {
-  actorsMain,
-  briefsMain,
-  homeMain,
-  notFoundMain,
-  outletMain,
-  outletsMain,
-  timelineMain,
-  topicMain,
-  topicsMain,
-} from "./lists.ts";
-import { searchHead, searchMain } from "./search.ts";
+import type { Layout, Page, PageOf } from "../src/render/pages.ts";
+import * as actor from "./actor.11ty.ts";
+import * as actors from "./actors.11ty.ts";
+import * as article from "./article.11ty.ts";
+import * as brief from "./brief.11ty.ts";
+import * as briefs from "./briefs.11ty.ts";
+import * as feed from "./feed.11ty.ts";
+import * as home from "./home.11ty.ts";
+import * as notFound from "./not-found.11ty.ts";
+import * as outlet from "./outlet.11ty.ts";
+import * as outlets from "./outlets.11ty.ts";
+import * as search from "./search.11ty.ts";
+import * as timeline from "./timeline.11ty.ts";
+import * as topic from "./topic.11ty.ts";
+import * as topics from "./topics.11ty.ts";
 
+/** Every page type's template; TypeScript fails here until a new page type has one. */
+const TEMPLATES: { readonly [L in Layout]: { readonly pageHtml: (page: PageOf<L>, ctx: RenderContext) => string } } = {
+  home,
+  brief,
+  article,
+  actor,
+  actors,
+  briefs,
+  timeline,
+  outlets,
+  outlet,
+  topics,
+  topic,
+  search,
+  "not-found": notFound,
+  feed,
+};
+
+/** A page's HTML, exactly as the build writes it. */
 export function renderPage(page: Page, ctx: RenderContext): string {
-  switch (page.layout) {
-    case "home":
-      return shell(ctx, page, { main: homeMain(ctx), description: ctx.model.site.tagline });
-    case "brief":
-      return shell(ctx, page, { main: briefMain(ctx, page.brief), description: page.brief.dek });
-    case "article":
-      return shell(ctx, page, { main: articleMain(ctx, page.article) });
-    case "actor":
-      return shell(ctx, page, {
-        main: actorMain(ctx, page.actor, page.slice),
-        description: page.actor.description,
-        slice: page.slice,
-      });
-    case "actors":
-      return shell(ctx, page, { main: actorsMain(ctx, page.slice, page.kinds) });
-    case "briefs":
-      return shell(ctx, page, { main: briefsMain(ctx, page.slice), slice: page.slice });
-    case "timeline":
-      return shell(ctx, page, { main: timelineMain(ctx, page.slice), slice: page.slice });
-    case "outlets":
-      return shell(ctx, page, { main: outletsMain(ctx, page.slice) });
-    case "outlet":
-      return shell(ctx, page, { main: outletMain(ctx, page.outlet, page.slice), slice: page.slice });
-    case "topics":
-      return shell(ctx, page, { main: topicsMain(ctx) });
-    case "topic":
-      return shell(ctx, page, { main: topicMain(ctx, page.topic, page.slice), slice: page.slice });
-    case "search":
-      return shell(ctx, page, { main: searchMain(ctx), head: searchHead(ctx), headerSearch: false });
-    case "not-found":
-      return shell(ctx, page, { main: notFoundMain(ctx) });
-    case "feed":
-      return feed(ctx);
-  }
+  // The table pairs each type with its own template; TypeScript cannot follow the pairing through `page.layout`.
+  const template = TEMPLATES[page.layout] as { readonly pageHtml: (page: Page, ctx: RenderContext) => string };
+  return template.pageHtml(page, ctx);
 }

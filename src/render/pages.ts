@@ -69,6 +69,38 @@ export type Page = PageBase &
     | { readonly layout: "feed" }
   );
 
+/** The page types, one Eleventy template each (`layouts/<layout>.11ty.ts`). */
+export type Layout = Page["layout"];
+/** The pages of one type. */
+export type PageOf<L extends Layout> = Extract<Page, { readonly layout: L }>;
+/** The page list by type: what each template paginates over (`briefbook.pages.brief`, …). */
+export type PagesByLayout = { readonly [L in Layout]: readonly PageOf<L>[] };
+
+/** Every layout, so each template finds its list even when a slice of the site has none of its pages. */
+const LAYOUTS: Record<Layout, true> = {
+  home: true,
+  brief: true,
+  article: true,
+  actor: true,
+  actors: true,
+  briefs: true,
+  timeline: true,
+  outlets: true,
+  outlet: true,
+  topics: true,
+  topic: true,
+  search: true,
+  "not-found": true,
+  feed: true,
+};
+
+/** Groups pages by type, keeping their order; every type is present, empty or not. */
+export function pagesByLayout(pages: readonly Page[]): PagesByLayout {
+  const groups = new Map<Layout, Page[]>(Object.keys(LAYOUTS).map((l) => [l as Layout, []]));
+  for (const page of pages) groups.get(page.layout)!.push(page);
+  return Object.freeze(Object.fromEntries(groups)) as unknown as PagesByLayout;
+}
+
 /** Splits a list into pages at `base`, `base/page/2/`, …; an empty list still gets its first page. */
 export function paginate<T>(items: readonly T[], perPage: number, base: SitePath): Slice<T>[] {
   const count = Math.max(1, Math.ceil(items.length / perPage));
