@@ -1,10 +1,31 @@
 import { html, raw } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Brief, Citation } from "../src/model/types.ts";
+import type { SourceComparison } from "../src/model/source-comparison.ts";
 import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
 import { formatDate } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 import type { SafeHtml } from "../src/render/html.ts";
+
+/**
+ * The key points of a brief with several sources, as "what each source says": a point per row, a
+ * source per column, each cell the paragraphs of that source reporting the point (or none).
+ */
+function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: CitationNotes): SafeHtml {
+  const reporting = c.sources.map((_s, i) => c.points.filter((p) => p.bySource[i]!.length > 0).length);
+  return html`<section aria-labelledby="key-points"><h2 id="key-points">Key points: what each source says</h2>
+<table class="compare"><thead data-pagefind-ignore><tr><th scope="col">Key point</th>${c.sources.map(
+    (s, i) =>
+      html`<th scope="col"><a href="${ctx.href(s.path)}">${s.name}</a> <span class="meta">${reporting[i]} of ${c.points.length}</span></th>`,
+  )}</tr></thead>
+<tbody>${c.points.map(
+    (p) =>
+      html`<tr><th scope="row">${p.text}</th>${p.bySource.map(
+        (list, i) =>
+          html`<td data-source="${c.sources[i]!.name}">${list.length > 0 ? notes.cite(list, list.map((x) => `¶${x.ref.paragraph}`).join(" ")) : html`<span class="silent" data-pagefind-ignore>Not reported</span>`}</td>`,
+      )}</tr>`,
+  )}</tbody></table></section>`;
+}
 
 export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   const { model } = ctx;
@@ -30,10 +51,12 @@ ${
 </header>
 
 ${
-  b.key_points.length > 0
-    ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
+  b.comparison
+    ? sourceComparison(ctx, b.comparison, notes)
+    : b.key_points.length > 0
+      ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
 <ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(k.cites)}</li>`)}</ul></section>`
-    : ""
+      : ""
 }
 
 <section class="body" aria-label="Summary">${raw(b.bodyHtml)}</section>

@@ -25,11 +25,11 @@ export class CitationNotes {
     for (const g of groups) this.#groups.set(citationGroupId(g), g);
   }
 
-  /** The button for one group, remembered for `popovers()`. */
-  cite(list: readonly Citation[]): SafeHtml {
+  /** The button for one group (labelled `shown`, by default its sources), remembered for `popovers()`. */
+  cite(list: readonly Citation[], shown?: string): SafeHtml {
     if (list.length === 0) return html``;
     this.include([list]);
-    return raw(citationTrigger(list));
+    return raw(citationTrigger(list, shown));
   }
 
   /** Every remembered group's popover: the paragraphs in the source's words, escaped by the model. */

@@ -6,7 +6,8 @@ import type { BuildCache } from "./cache.ts";
 import type { Linking } from "./links.ts";
 import { newestFirst, push } from "./lists.ts";
 import type { Brief, Citation } from "./types.ts";
-import { briefPath, topicPath } from "./urls.ts";
+import { compareSources, type ComparedSource } from "./source-comparison.ts";
+import { articlePath, briefPath, outletPath, topicPath } from "./urls.ts";
 
 /** The topics a brief names, each once (by slug), in the order written. */
 function uniqueTopics(names: readonly string[]) {
@@ -29,6 +30,14 @@ function frontMatterMentions(b: ValidBrief): Set<ActorId> {
   return mentions;
 }
 
+/** A source for "what each source says": the article's outlet, or the article itself when the outlet is not stated. */
+function sourceOf(linking: Linking, id: ArticleId): ComparedSource {
+  const article = linking.validArticles.get(id);
+  const outlet = article?.outlet && linking.actorById.get(article.outlet);
+  if (outlet) return { key: `outlet:${outlet.id}`, name: outlet.name, path: outletPath(outlet.id) };
+  return { key: `article:${id}`, name: article ? linking.labelOf(article) : id, path: articlePath(id) };
+}
+
 /** One brief, and the citations in its body: the cache's if its file is unchanged, built otherwise. */
 function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: Brief; cited: readonly Citation[] } {
   const unchanged = cache.unchangedBrief(b);
@@ -46,6 +55,8 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
   }
   const cited = groups.flat();
   const { body: _body, ...rest } = b;
+  const keyPoints = Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) })));
+  const comparison = compareSources(keyPoints, b.sources, (id) => sourceOf(linking, id));
   const brief: Brief = Object.freeze({
     ...rest,
     type: "brief" as const,
@@ -53,12 +64,13 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
     bodyHtml: body.html,
     bodyCitations: Object.freeze(groups),
     actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
-    key_points: Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) }))),
+    key_points: keyPoints,
     quotes: Object.freeze(b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) }))),
     events: Object.freeze(b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) }))),
     updates: Object.freeze(b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) }))),
     topics: uniqueTopics(b.topics),
     mentions: Object.freeze([...mentions]),
+    ...(comparison ? { comparison } : {}),
   });
   cache.keepBrief(b, brief, cited);
   return { brief, cited };

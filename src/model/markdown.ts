@@ -38,13 +38,13 @@ export function citationGroupLabel(cites: readonly Citation[]): string {
 }
 
 /**
- * One citation group as one control: a button opening the group's popover (written once per page,
+ * One citation group as one control (labelled `shown`, its sources unless the context names them): a button opening the group's popover (written once per page,
  * by the layout) and, for browsers without popovers, a link to it (`:target`); the stylesheet
  * shows one of the two, so each group is one tab stop.
  */
-export function citationTrigger(cites: readonly Citation[]): Html {
+export function citationTrigger(cites: readonly Citation[], shown = citationGroupLabel(cites)): Html {
   const id = escapeHtml(citationGroupId(cites));
-  const label = escapeHtml(citationGroupLabel(cites));
+  const label = escapeHtml(shown);
   return `<span class="cites" data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (show cited text)</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
 }
 

@@ -9,6 +9,7 @@ import type { ValidActor, ValidArticle, ValidBrief } from "../validate/validate.
 import type { BriefActor, BriefEvent, KeyPoint, Quote, Update } from "../validate/schema.ts";
 import type { IsoDate, PartialDate } from "../validate/dates.ts";
 import type { SitePath } from "./urls.ts";
+import type { SourceComparison } from "./source-comparison.ts";
 
 /** Pre-rendered, already-escaped HTML. Only the model's Markdown renderer makes these. */
 export type Html = string & { readonly __brand: "Html" };
@@ -87,6 +88,8 @@ export interface Brief extends Omit<
   readonly topics: readonly Topic[];
   /** Every actor the brief involves: listed, linked in the body, quoted or in an event. */
   readonly mentions: readonly ActorId[];
+  /** What each source reports on each key point, for a brief with several sources. */
+  readonly comparison?: SourceComparison;
 }
 
 /** Something published that names actors: one of our briefs or a source article. */

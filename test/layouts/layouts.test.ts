@@ -146,6 +146,33 @@ describe("citations", () => {
   });
 });
 
+describe("what each source says", () => {
+  test("a brief with several sources shows, per source, the paragraphs reporting each key point", () => {
+    const text = page("/briefs/memo-brief/");
+    const table = section(text, /<table class="compare">/, "</table>");
+    const heads = Array.from(table.matchAll(/<th scope="col"><a href="([^"]*)">([^<]*)<\/a>/g), (m) => [m[2], m[1]]);
+    assert.deepEqual(heads, [
+      ["A memo circulated among…", `${PREFIX}articles/unsourced-memo/`],
+      ["Coast Gazette", `${PREFIX}outlets/coast-gazette/`],
+    ]);
+    const row = section(table, /<tr><th scope="row">The memo names the US Navy\./, "</tr>");
+    const cells = citeButtonsOf(row);
+    assert.deepEqual(
+      cells.map((c) => c.label),
+      ["¶2", "¶1"],
+    );
+    const popovers = popoversOf(text);
+    assert.ok(hrefs(popovers.get(cells[0]!.target)!).includes(`${PREFIX}articles/unsourced-memo/#p2`));
+    assert.ok(hrefs(popovers.get(cells[1]!.target)!).includes(`${PREFIX}articles/navy-strikes/#p1`));
+  });
+
+  test("a brief with one source lists its key points as before", () => {
+    const text = page("/briefs/uk-review/");
+    assert.doesNotMatch(text, /class="compare"/);
+    assert.match(text, /<ul class="key-points"><li>The UK paused some intelligence sharing\./);
+  });
+});
+
 describe("article page", () => {
   test("every paragraph has its anchor, in order, and its ¶ link", () => {
     for (const a of model.articles) {
