@@ -4,7 +4,7 @@
  * default, so text from content can never become markup by accident.
  */
 import type { Html } from "../model/types.ts";
-import { escapeHtml } from "../text/escape.ts";
+import { escapeHtml, jsonInHtml } from "../text/escape.ts";
 
 /** Held by this module only, so markup is made by `html` and `raw()` alone, never from a string elsewhere. */
 const MINT: unique symbol = Symbol("SafeHtml");
@@ -25,6 +25,13 @@ export type Renderable = SafeHtml | string | number | boolean | null | undefined
 
 /** Marks HTML the model already rendered and escaped. */
 export const raw = (h: Html): SafeHtml => new SafeHtml(MINT, h);
+
+/**
+ * Structured data (schema.org JSON-LD) for search engines. Not a script a browser runs; its JSON is
+ * written with `<`, `>` and `&` escaped, so no text from content can end the element early.
+ */
+export const jsonLdScript = (value: object): SafeHtml =>
+  new SafeHtml(MINT, `<script type="application/ld+json">${jsonInHtml(value)}</script>`);
 
 function render(v: Renderable): string {
   if (v === null || v === undefined || v === false || v === true) return "";
