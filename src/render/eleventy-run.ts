@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LAYOUTS_DIR, PUBLIC_DIR } from "../repository.ts";
-import briefbookPlugin, { type EleventyConfig, type RenderInput } from "./eleventy-plugin.ts";
+import briefbookPlugin, { PageRenderError, type EleventyConfig, type RenderInput } from "./eleventy-plugin.ts";
 import { sourceFileOf } from "./page-sources.ts";
 import type { Page } from "./pages.ts";
 
@@ -53,18 +53,16 @@ export async function renderWithEleventy(
   return { pages: input.pages.length };
 }
 
-/** The page Eleventy failed on, found by its output path in the innermost error's message. */
+/**
+ * The page Eleventy failed on: the page whose template threw (PageRenderError), or else the page
+ * whose output path the innermost error names (a file that could not be written).
+ */
 function renderFailure(e: unknown, pages: readonly Page[], outDir: string): Diagnostic {
-  const text = innermostMessage(e);
-  // A page's file, or its folder as a whole path (quoted in Node's messages), not a prefix of another's.
-  const names = (p: Page) => {
-    const folder = join(outDir, p.path).replace(/\/$/, "");
-    return p.path.endsWith("/")
-      ? [`${folder}/index.html`, `${folder}'`, `${folder}"`].some((n) => text.includes(n))
-      : text.includes(folder);
-  };
-  const named = pages.filter((p) => p.path !== "/" && names(p));
-  const page = named.sort((x, y) => y.path.length - x.path.length)[0];
+  const chain = errorChain(e);
+  const inner = chain.at(-1);
+  const text = inner instanceof Error ? inner.message : String(inner);
+  const threw = chain.find((x): x is PageRenderError => x instanceof PageRenderError)?.page;
+  const page = threw ?? pageNamedIn(text, pages, outDir);
   const reason = text.replaceAll(outDir, "").split("\n")[0]!;
   const shortReason = reason.length > 160 ? `${reason.slice(0, 160)}…` : reason;
   const hint =
@@ -74,20 +72,30 @@ function renderFailure(e: unknown, pages: readonly Page[], outDir: string): Diag
   const path = page.path.length > 60 ? `${page.path.slice(0, 60)}…` : page.path;
   return error({
     file: source ?? "build",
-    message: `could not write the page ${path}: ${shortReason}`,
+    message: `could not ${threw ? "render" : "write"} the page ${path}: ${shortReason}`,
     hint: source ? `the page is made from this file; ${hint}` : hint,
   });
 }
 
-/** Eleventy wraps the error that stopped it (`originalError`, or the standard `cause`). */
-function innermostMessage(e: unknown): string {
-  let inner = e;
+/** The page whose output file, or folder as a whole path (quoted in Node's messages), `text` names. */
+function pageNamedIn(text: string, pages: readonly Page[], outDir: string): Page | undefined {
+  const names = (p: Page) => {
+    const folder = join(outDir, p.path).replace(/\/$/, "");
+    return p.path.endsWith("/")
+      ? [`${folder}/index.html`, `${folder}'`, `${folder}"`].some((n) => text.includes(n))
+      : text.includes(folder);
+  };
+  // Not a prefix of another page's path: the longest path named wins.
+  return pages.filter((p) => p.path !== "/" && names(p)).sort((x, y) => y.path.length - x.path.length)[0];
+}
+
+/** The error and each it wraps: Eleventy's `originalError`, or the standard `cause`, innermost last. */
+function errorChain(e: unknown): unknown[] {
+  const chain = [e];
   for (;;) {
-    const next =
-      (inner as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ??
-      (inner as { cause?: unknown } | undefined)?.cause;
-    if (!(next instanceof Error)) break;
-    inner = next;
+    const last = chain.at(-1) as { originalError?: unknown; cause?: unknown } | undefined;
+    const next = last?.originalError ?? last?.cause;
+    if (!(next instanceof Error)) return chain;
+    chain.push(next);
   }
-  return inner instanceof Error ? inner.message : String(inner);
 }
