@@ -6,7 +6,7 @@ import { register } from "tsx/esm/api";
 
 // Briefbook is TypeScript; tsx lets Eleventy import it without a compile step.
 register();
-const { default: briefbook } = await import("./src/render/eleventy-plugin.ts");
+const { default: briefbook, TEMPLATE_FORMATS } = await import("./src/render/eleventy-plugin.ts");
 const { previewSource, indexPreview, normalizePathPrefix, PUBLIC_DIR } = await import("./src/pipeline.ts");
 const { formatReport } = await import("./src/diagnostics/format.ts");
 
@@ -30,8 +30,9 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  // Eleventy reads no templates of its own: the plugin adds the only one. content/ is plain data.
+  // The templates are layouts/*.11ty.ts, one per page type, paginating over the model's pages;
+  // nothing else there is a page. content/ is plain data that only Briefbook's load stage reads.
   // The preview shows drafts, so it writes to its own folder and never touches the published _site/.
   dir: { input: "layouts", output: ".cache/preview" },
-  templateFormats: ["11ty.js"],
+  templateFormats: TEMPLATE_FORMATS,
 };
