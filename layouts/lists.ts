@@ -5,7 +5,8 @@ import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from ".
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
 import { actorSummary, CitationNotes, dateTag, publicationRow, pager } from "./partials.ts";
-import { KIND_LABELS, plural } from "./format.ts";
+import { formatDate, KIND_LABELS, plural } from "./format.ts";
+import { push } from "../src/model/lists.ts";
 
 const LATEST_BRIEFS = 10;
 const ACTIVE_ACTORS = 12;
@@ -61,19 +62,30 @@ ${groups.map(
 ${pager(ctx, slice, "name")}`;
 }
 
+/** The heading an event sits under: its month (or year, if that is all it gives), or the group of events dated only in words. */
+const timelineGroupOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(0, 7)) : "Dated only in words");
+
+function timelineRow(t: TimelineEntry, ctx: RenderContext, notes: CitationNotes): SafeHtml {
+  return html`<li>
+<span class="when">${t.date ? dateTag(t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
+<span class="what">${t.event.what} ${notes.cite(t.cites)}</span>
+<span class="meta">In ${t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</span>
+</li>`;
+}
+
+/** Events under a heading per month, then the events whose source gives the time only in words. */
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
   const notes = new CitationNotes(ctx);
+  const groups = new Map<string, TimelineEntry[]>();
+  for (const t of slice.items) push(groups, timelineGroupOf(t), t);
   return html`<h1>Timeline</h1>
-<p class="counts">${plural(slice.total, "event")} from every brief, newest first. Where a source gives the time only in words, the event is shown as the source words it and placed at the date of the brief that reports it.</p>
+<p class="counts">${plural(slice.total, "event")} from every brief, each once: dated events newest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
 ${
   slice.items.length > 0
-    ? html`<ol class="timeline">${slice.items.map(
-        (t) => html`<li>
-<span class="when">${t.dated ? dateTag(t.event.date) : html`<span class="when-words">${t.event.when}</span> <span class="meta">(reported ${dateTag(t.brief.date)})</span>`}</span>
-<span class="what">${t.event.what} ${notes.cite(t.event.cites)}</span>
-<span class="meta">From <a href="${ctx.href(t.brief.path)}">${t.brief.title}</a></span>
-</li>`,
-      )}</ol>`
+    ? [...groups].map(
+        ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
+<ol class="timeline">${items.map((t) => timelineRow(t, ctx, notes))}</ol></section>`,
+      )
     : html`<p class="empty">No events recorded yet.</p>`
 }
 ${pager(ctx, slice)}

@@ -10,18 +10,8 @@ import type { ActorId, ArticleId, BriefId } from "../validate/ids.ts";
 import type { BodyReference } from "../validate/briefing-syntax.ts";
 import type { ValidArticle, ValidBrief } from "../validate/validate.ts";
 import type { RenderedBody } from "./markdown.ts";
-import type {
-  Actor,
-  ActorQuote,
-  ActorStance,
-  Article,
-  Brief,
-  Citation,
-  CoActor,
-  Publication,
-  Html,
-  TimelineEntry,
-} from "./types.ts";
+import type { Actor, ActorQuote, ActorStance, Article, Brief, Citation, CoActor, Publication, Html } from "./types.ts";
+import type { ListedEvent } from "./timeline.ts";
 import { addCoAppearances, type CoAppearanceCounts } from "./co-actors.ts";
 import { sameItems } from "./lists.ts";
 
@@ -29,7 +19,7 @@ import { sameItems } from "./lists.ts";
 export interface BriefEntries {
   readonly quotes: readonly ActorQuote[];
   readonly stances: readonly ActorStance[];
-  readonly events: readonly TimelineEntry[];
+  readonly events: readonly ListedEvent[];
 }
 
 /** A brief body's Markdown, rendered, and (from an unchanged file) the whole brief built from it. */

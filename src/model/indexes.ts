@@ -19,6 +19,7 @@ import {
   type TimelineEntry,
   type TopicEntry,
 } from "./types.ts";
+import { timelineOf, type ListedEvent } from "./timeline.ts";
 import { outletPath, topicPath, UNSTATED_OUTLET } from "./urls.ts";
 
 /** Every document, newest first, so that each per-actor list built from it comes out sorted. */
@@ -40,9 +41,7 @@ function entriesOf(brief: Brief): BriefEntries {
     stances: brief.actors.map((a) =>
       Object.freeze({ brief, role: a.role, cites: a.cites, ...(a.stance ? { stance: a.stance } : {}) }),
     ),
-    events: brief.events.map((event) =>
-      Object.freeze({ event, brief, sortDate: event.date ?? brief.date, dated: event.date !== undefined }),
-    ),
+    events: brief.events.map((event) => Object.freeze({ event, brief })),
   };
 }
 
@@ -67,7 +66,7 @@ function topicsOf(briefs: readonly Brief[]): TopicEntry[] {
     .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
 }
 
-/** Each actor's quotes and stances and the timeline of every event, from the briefs (newest first). */
+/** Each actor's quotes and stances and the timeline (each event once), from the briefs (newest first). */
 export function briefIndexesOf(
   briefs: readonly Brief[],
   cache: BuildCache,
@@ -79,15 +78,14 @@ export function briefIndexesOf(
 } {
   const quotes = new Map<ActorId, ActorQuote[]>();
   const stances = new Map<ActorId, ActorStance[]>();
-  const timeline: TimelineEntry[] = [];
+  const listed: ListedEvent[] = [];
   for (const brief of briefs) {
     const own = cache.briefEntries(brief, () => entriesOf(brief));
     brief.quotes.forEach((quote, i) => push(quotes, quote.actor, own.quotes[i]!));
     brief.actors.forEach((a, i) => push(stances, a.id, own.stances[i]!));
-    for (const entry of own.events) timeline.push(entry);
+    for (const entry of own.events) listed.push(entry);
   }
-  timeline.sort((a, b) => newestFirst(a.sortDate, b.sortDate));
-  return { quotes, stances, topics: topicsOf(briefs), timeline };
+  return { quotes, stances, topics: topicsOf(briefs), timeline: timelineOf(listed) };
 }
 
 /** The outlet pages: each outlet's articles, outlets by name, articles with no outlet stated last. */

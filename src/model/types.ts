@@ -113,12 +113,18 @@ export interface CoActor {
   /** Publications (briefs and articles) that mention both. */
   readonly count: number;
 }
+/** One event, however many briefs list it (see src/model/timeline.ts). */
 export interface TimelineEntry {
+  /** The event as the newest brief listing it words it. */
   readonly event: CitedEvent;
-  readonly brief: Brief;
-  /** The event's date, or (for events the source dates only in words) the brief's date. */
-  readonly sortDate: PartialDate | IsoDate;
-  readonly dated: boolean;
+  /** Every brief listing it, newest first. */
+  readonly briefs: readonly Brief[];
+  /** Every paragraph any of them cites for it, once each. */
+  readonly cites: readonly Citation[];
+  /** Every actor any of them names in it, once each. */
+  readonly actors: readonly ActorId[];
+  /** The date a listing gives (YYYY, YYYY-MM or YYYY-MM-DD); none for an event dated only in words. */
+  readonly date?: PartialDate;
 }
 export interface Outlet {
   /** Undefined for articles whose outlet the source does not state. */
@@ -141,7 +147,7 @@ export interface SiteModel {
   readonly briefs: readonly Brief[];
   readonly topics: readonly TopicEntry[];
   readonly outlets: readonly Outlet[];
-  /** Every event, newest first. */
+  /** Every event once: dated ones newest first, then those dated only in words. */
   readonly timeline: readonly TimelineEntry[];
   actor(id: ActorId): Actor | undefined;
   article(id: ArticleId): Article | undefined;

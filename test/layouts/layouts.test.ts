@@ -344,17 +344,19 @@ describe("every page", () => {
 });
 
 describe("list pages", () => {
-  test("the timeline shows every event newest first, the undated one at its brief's date", () => {
+  test("the timeline groups dated events by month, newest first, and those dated only in words apart, last", () => {
     const text = page("/timeline/");
-    const whats = Array.from(text.matchAll(/<span class="what">([^<]*)/g), (m) => m[1]!.trim());
-    assert.deepEqual(
-      whats,
-      model.timeline.map((t) => t.event.what),
-    );
-    assert.match(
-      text,
-      /&quot;on Tuesday&quot; \(date not stated\)<\/span> <span class="meta">\(reported <time datetime="2025-11-13">/,
-    );
+    const groups = Array.from(text.matchAll(/<h2>([^<]*)<\/h2>\s*<ol class="timeline">([\s\S]*?)<\/ol>/g), (m) => [
+      m[1],
+      Array.from(m[2]!.matchAll(/<span class="what">([^<]*)/g), (w) => w[1]!.trim()),
+    ]);
+    assert.deepEqual(groups, [
+      ["November 2025", ["The memo circulates.", "The pause begins."]],
+      ["October 2025", ["Strikes in the Caribbean begin."]],
+      ["Dated only in words", ["The US Navy strikes a vessel."]],
+    ]);
+    assert.match(text, /&quot;on Tuesday&quot; \(date not stated\)<\/span><\/span>/);
+    assert.doesNotMatch(text, /reported <time/, "never placed at the brief's date");
   });
 
   test("the sources page lists every outlet, the unstated one last", () => {

@@ -263,21 +263,7 @@ describe("topics, outlets, timeline", () => {
       ],
     );
   });
-
-  test("timeline newest first; an event dated only in words sits at its brief's date", () => {
-    assert.deepEqual(
-      model.timeline.map((t) => [t.sortDate, t.dated, t.brief.id, t.event.what]),
-      [
-        ["2025-11-14", true, "memo-brief", "The memo circulates."],
-        ["2025-11-13", false, "strikes-response", "The US Navy strikes a vessel."],
-        ["2025-11-01", true, "uk-review", "The pause begins."],
-        ["2025-10", true, "strikes-response", "Strikes in the Caribbean begin."],
-      ],
-    );
-    const undated = model.timeline[1]!;
-    assert.equal(undated.event.date, undefined);
-    assert.match(undated.event.when ?? "", /on Tuesday/);
-  });
+  // The timeline's order and merging: test/model/timeline.test.ts.
 });
 
 describe("the model is read-only", () => {
