@@ -1,0 +1,325 @@
+/**
+ * The editors' warnings and the fact-check lint: everything here is a warning (the build goes on),
+ * found by reading valid content only. Each statement of a brief (dek, key point, actor role and
+ * stance, event, update) is read against the paragraphs it cites: a number, date or proper name
+ * none of them holds, a hedge ("reportedly") the statement drops, or no citation at all. Besides:
+ * actors named in a brief but not listed in it, quotes whose punctuation differs from the
+ * source's, articles no brief cites and actors nothing mentions. Pure and linear: each cited
+ * paragraph is read once per run, and a file's YAML is parsed only to place a warning in it.
+ */
+import { fieldPath, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { fieldLines, type FieldLines } from "../load/locate.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import { blockLine } from "./block-lines.ts";
+import { actorNameFinder, type FindActors } from "./actor-names.ts";
+import { keepsHedge } from "./hedges.ts";
+import { formatParagraphRef, type ActorId, type ParagraphRef } from "./ids.ts";
+import type { Paragraph } from "./paragraphs.ts";
+import { sourceWording } from "./quote-wording.ts";
+import { contentWords, drawsOn, ParagraphFacts, termsOf, type Term } from "./statement-terms.ts";
+import type { ValidBrief, ValidContent } from "./validate.ts";
+
+type Where = Pick<Diagnostic, "file" | "line" | "field">;
+
+/** A cited paragraph, read once: what it holds and (when first asked) which actors it names. */
+interface CitedParagraph {
+  readonly ref: string;
+  readonly facts: ParagraphFacts;
+  names(actor: ActorId): boolean;
+}
+
+interface Run {
+  readonly out: Diagnostic[];
+  readonly findActors: FindActors;
+  readonly paragraph: (ref: ParagraphRef) => CitedParagraph | undefined;
+  /** The paragraph a citation names, as written. */
+  readonly paragraphText: (ref: ParagraphRef) => string | undefined;
+  /** Actors a brief names in its text, listed or not: they are mentioned. */
+  readonly named: Set<string>;
+  /** Each article's outlet, by article id. */
+  readonly outletOf: ReadonlyMap<string, string>;
+  readonly at: (file: string, path: readonly PropertyKey[]) => Where;
+}
+
+/** One statement of a brief and the paragraphs it cites. */
+interface Statement {
+  readonly path: readonly PropertyKey[];
+  readonly text: string;
+  readonly cites: readonly ParagraphRef[];
+  /** Whom the statement is about when its text does not say: an actor's name, for its role and stance. */
+  readonly subject?: string;
+  /** Facts the statement asserts besides its text: an event's date. */
+  readonly terms?: readonly Term[];
+}
+
+/** Warnings for valid content. `files` are the loaded files, to give each warning its line. */
+export function factCheck(content: ValidContent, files: readonly SourceFile[]): Diagnostic[] {
+  const run = runOf(content, files);
+  const nameOf = new Map(content.actors.map((a) => [a.id as string, a.name]));
+  for (const brief of content.briefs) {
+    for (const s of statementsOf(brief, nameOf)) checkStatement(run, brief, s);
+    checkUncitedActors(run, brief);
+    checkNamedActors(run, brief);
+    checkQuoteWording(run, brief);
+  }
+  checkUnusedArticles(run, content);
+  checkUnmentionedActors(run, content);
+  return run.out;
+}
+
+function runOf(content: ValidContent, files: readonly SourceFile[]): Run {
+  const findActors = actorNameFinder(content.actors);
+  const articles = new Map(content.articles.map((a) => [a.id as string, a.paragraphs]));
+  const read = new Map<Paragraph, CitedParagraph>();
+  const filesByPath = new Map(files.map((f) => [f.path, f]));
+  // A file's YAML is parsed again only when a warning's line cannot be read off its lines, and then once.
+  const lines = new Map<string, FieldLines>();
+  const outlets = new Map(content.articles.flatMap((a) => (a.outlet ? [[a.id as string, a.outlet as string]] : [])));
+  return {
+    out: [],
+    findActors,
+    named: new Set(),
+    paragraphText: (ref) => articles.get(ref.article)?.[ref.paragraph - 1]?.text,
+    outletOf: outlets,
+    paragraph(ref) {
+      const paragraph = articles.get(ref.article)?.[ref.paragraph - 1];
+      if (!paragraph) return undefined;
+      let cited = read.get(paragraph);
+      if (!cited) {
+        let actors: Set<string> | undefined;
+        const names = (actor: ActorId) => {
+          actors ??= new Set(findActors(paragraph.text).map((m) => m.actor));
+          // Who published a paragraph is a fact about it, though the text rarely names its own outlet.
+          return actors.has(actor) || outlets.get(ref.article) === actor;
+        };
+        cited = { ref: formatParagraphRef(ref), facts: new ParagraphFacts(paragraph.text), names };
+        read.set(paragraph, cited);
+      }
+      return cited;
+    },
+    at(file, path) {
+      const source = filesByPath.get(file);
+      if (!source) return { file, field: fieldPath(path) };
+      let line = blockLine(source.yaml, source.yamlLine, path);
+      if (line === undefined) {
+        let of = lines.get(file);
+        if (!of) lines.set(file, (of = fieldLines(source)));
+        line = of(path);
+      }
+      return { file, line, field: fieldPath(path) };
+    },
+  };
+}
+
+const BODY_CITATION = /@([a-z0-9]+(?:-[a-z0-9]+)*)#p([1-9][0-9]{0,4})/g;
+
+/** Every paragraph the brief cites, front matter and body, once each: what its dek sums up. */
+function everythingCited(brief: ValidBrief): ParagraphRef[] {
+  const refs = new Map<string, ParagraphRef>();
+  const add = (r: ParagraphRef) => refs.set(formatParagraphRef(r), r);
+  for (const list of [brief.actors, brief.key_points, brief.events, brief.updates])
+    for (const s of list) s.cites.forEach(add);
+  brief.quotes.forEach((q) => add(q.cite));
+  for (const m of brief.body.matchAll(BODY_CITATION))
+    add({ article: m[1] as ParagraphRef["article"], paragraph: Number(m[2]) });
+  return [...refs.values()];
+}
+
+/** The statements the lint reads, in the order they stand in the file. */
+function statementsOf(brief: ValidBrief, nameOf: ReadonlyMap<string, string>): Statement[] {
+  const out: Statement[] = [{ path: ["dek"], text: brief.dek, cites: everythingCited(brief) }];
+  brief.actors.forEach((a, i) => {
+    const about = { cites: a.cites, subject: nameOf.get(a.id) };
+    out.push({ path: ["actors", i, "role"], text: a.role, ...about });
+    if (a.stance !== undefined) out.push({ path: ["actors", i, "stance"], text: a.stance, ...about });
+  });
+  brief.key_points.forEach((k, i) => out.push({ path: ["key_points", i, "text"], text: k.text, cites: k.cites }));
+  brief.events.forEach((e, i) =>
+    out.push({ path: ["events", i, "what"], text: e.what, cites: e.cites, terms: dateTerms(e.date) }),
+  );
+  brief.updates.forEach((u, i) => out.push({ path: ["updates", i, "text"], text: u.text, cites: u.cites }));
+  return out;
+}
+
+const MONTHS = "January February March April May June July August September October November December".split(" ");
+
+/** What an event's date asserts: its year, month and day must each be in a cited paragraph. */
+function dateTerms(date: string | undefined): Term[] {
+  if (date === undefined) return [];
+  const [year, month, day] = date.split("-");
+  const terms: Term[] = [{ kind: "number", text: year!, key: String(Number(year)) }];
+  if (month)
+    terms.push({ kind: "name", text: MONTHS[Number(month) - 1]!, key: MONTHS[Number(month) - 1]!.toLowerCase() });
+  if (day) terms.push({ kind: "number", text: day, key: String(Number(day)) });
+  return terms;
+}
+
+function checkStatement(run: Run, brief: ValidBrief, s: Statement): void {
+  // A role and its stance share their cites: "cites nothing" is told once, on the actor (checkUncitedActors).
+  if (s.cites.length === 0) {
+    if (s.path[0] === "updates")
+      run.out.push(
+        warning({
+          ...run.at(brief.file, s.path),
+          message: "this update cites nothing, so a reader cannot check it",
+          hint: "add 'cites: [article-slug#pN]' with the paragraph that says it",
+        }),
+      );
+    return;
+  }
+  const cited = s.cites.flatMap((r) => run.paragraph(r) ?? []);
+  if (cited.length === 0) return;
+  const refs = cited.map((c) => c.ref).join(", ");
+  const missing = missingFacts(run, s, cited);
+  if (missing.length > 0)
+    run.out.push(
+      warning({
+        ...run.at(brief.file, s.path),
+        message: `${quoted(missing)} ${missing.length === 1 ? "is" : "are"} in none of the cited paragraphs (${refs})`,
+        hint: "check it against the source: correct it, or cite the paragraph that says it",
+      }),
+    );
+  const hedge = droppedHedge(s, cited);
+  if (hedge)
+    run.out.push(
+      warning({
+        ...run.at(brief.file, s.path),
+        message: `${hedge.ref} says '${hedge.word}', and the statement drops it`,
+        hint: `keep the hedge ('reportedly', 'according to …', 'alleged'): the source does not vouch for this itself`,
+      }),
+    );
+}
+
+const quoted = (words: readonly string[]) => words.map((w) => `'${w}'`).join(", ");
+
+/** The statement's numbers, dates and names (actors by any of their names) that no cited paragraph holds. */
+function missingFacts(run: Run, s: Statement, cited: readonly CitedParagraph[]): string[] {
+  const missing = new Set<string>();
+  const mentions = run.findActors(s.text);
+  // An actor is named by any of its names ("UK" for "Britain"); failing that, its words are looked
+  // for as any name is ("Venezuela" in "Venezuelan", "US" in "US military").
+  for (const m of mentions) {
+    const name = s.text.slice(m.start, m.end);
+    const named = cited.some((c) => c.names(m.actor));
+    if (!named && !termsOf(name, [], false).every((t) => cited.some((c) => c.facts.holds(t)))) missing.add(name);
+  }
+  for (const term of [...termsOf(s.text, mentions), ...(s.terms ?? [])])
+    if (!cited.some((c) => c.facts.holds(term))) missing.add(term.text);
+  return [...missing];
+}
+
+/** The first hedge of a cited sentence the statement draws on but does not keep. */
+function droppedHedge(s: Statement, cited: readonly CitedParagraph[]): { ref: string; word: string } | undefined {
+  let words: Set<string> | undefined;
+  for (const c of cited)
+    for (const sentence of c.facts.hedgedSentences)
+      if (
+        drawsOn((words ??= contentWords(s.text)), sentence) &&
+        !keepsHedge(`${s.subject ?? ""} ${s.text}`, sentence.hedge)
+      )
+        return { ref: c.ref, word: sentence.hedge.words };
+  return undefined;
+}
+
+/** An actor whose role and stance cite nothing. */
+function checkUncitedActors(run: Run, brief: ValidBrief): void {
+  brief.actors.forEach((a, i) => {
+    if (a.cites.length === 0)
+      run.out.push(
+        warning({
+          ...run.at(brief.file, ["actors", i, "role"]),
+          message: `the role of '${a.id}' cites nothing, so a reader cannot check it`,
+          hint: "add 'cites: [article-slug#pN]' with the paragraphs that give its role and stance",
+        }),
+      );
+  });
+}
+
+/** Actor links, citations and code, blanked so only the brief's plain words are searched for names. */
+const NOT_PLAIN = /\[\[[^\]\n]*\]\]|\[@[^\]\n]*\]|`[^`\n]*`/g;
+const blank = (text: string) => text.replace(NOT_PLAIN, (m) => " ".repeat(m.length));
+
+/** An actor the brief names in its body, dek or key points (not as a link) but does not list under actors. */
+function checkNamedActors(run: Run, brief: ValidBrief): void {
+  // The outlets of its sources need no listing: the brief reports what they published.
+  const outlets = brief.sources.flatMap((id) => run.outletOf.get(id) ?? []);
+  const listed = new Set<string>([...brief.actors.map((a) => a.id), ...outlets]);
+  const alreadyListed = (actor: string) => {
+    run.named.add(actor);
+    if (listed.has(actor)) return true;
+    listed.add(actor);
+    return false;
+  };
+  const texts: { path: readonly PropertyKey[]; text: string }[] = [
+    { path: ["dek"], text: brief.dek },
+    ...brief.key_points.map((k, i) => ({ path: ["key_points", i, "text"], text: k.text })),
+  ];
+  for (const { path, text } of texts)
+    for (const m of run.findActors(text)) {
+      if (alreadyListed(m.actor)) continue;
+      run.out.push(notListed(run.at(brief.file, path), text.slice(m.start, m.end), m.actor));
+    }
+  const body = blank(brief.body);
+  for (const m of run.findActors(body)) {
+    if (alreadyListed(m.actor)) continue;
+    const line = brief.bodyLine + (body.slice(0, m.start).match(/\n/g)?.length ?? 0);
+    run.out.push(notListed({ file: brief.file, line, field: "body" }, body.slice(m.start, m.end), m.actor));
+  }
+}
+
+const notListed = (where: Where, name: string, actor: string) =>
+  warning({
+    ...where,
+    message: `'${name}' names actor '${actor}', which is not listed in this brief's actors`,
+    hint: `add '${actor}' to actors with its role in the story (or link it as [[${actor}]] if it only passes by)`,
+  });
+
+/** A quote accepted with other quotation marks or dashes than its source's: the page shows the source's. */
+function checkQuoteWording(run: Run, brief: ValidBrief): void {
+  brief.quotes.forEach((q, i) => {
+    const paragraph = run.paragraphText(q.cite);
+    const source = paragraph === undefined ? undefined : sourceWording(q.text, paragraph);
+    if (source !== undefined)
+      run.out.push(
+        warning({
+          ...run.at(brief.file, ["quotes", i, "text"]),
+          message: `the quote's punctuation differs from ${formatParagraphRef(q.cite)}; the page shows the source's: ${source}`,
+          hint: "copy the quote from the paragraph to keep its quotation marks, apostrophes and dashes",
+        }),
+      );
+  });
+}
+
+function checkUnusedArticles(run: Run, content: ValidContent): void {
+  const used = new Set(content.briefs.flatMap((b) => b.sources));
+  for (const a of content.articles)
+    if (!used.has(a.id))
+      run.out.push(
+        warning({
+          ...run.at(a.file, ["title"]),
+          message: `no brief cites the article '${a.id}'`,
+          hint: `cite it from a brief (sources: [${a.id}]), or remove it if it is not needed`,
+        }),
+      );
+}
+
+function checkUnmentionedActors(run: Run, content: ValidContent): void {
+  const mentioned = new Set<string>(run.named);
+  for (const a of content.actors) if (a.affiliation) mentioned.add(a.affiliation);
+  for (const a of content.articles) if (a.outlet) mentioned.add(a.outlet);
+  for (const b of content.briefs) {
+    b.actors.forEach((a) => mentioned.add(a.id));
+    b.quotes.forEach((q) => mentioned.add(q.actor));
+    b.events.forEach((e) => e.actors.forEach((id) => mentioned.add(id)));
+    for (const m of b.body.matchAll(/\[\[(?:[^\]\n]*\|)?([^\]|\n]*)\]\]/g)) mentioned.add(m[1]!.trim());
+  }
+  for (const a of content.actors)
+    if (!mentioned.has(a.id))
+      run.out.push(
+        warning({
+          ...run.at(a.file, ["name"]),
+          message: `nothing mentions the actor '${a.id}'`,
+          hint: "list it in a brief's actors, link it as [[" + a.id + "]], or remove the file if it is not needed",
+        }),
+      );
+}

@@ -1,0 +1,89 @@
+/**
+ * The editors' warnings and the fact-check lint (src/validate/fact-check.ts) on real loaded and
+ * validated content: test/fixtures/fact-check/ shows each case once (briefs/mistakes.md) and the
+ * forms the lint must accept without a word (briefs/quiet.md); the bundled site passes it.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { factCheck } from "../../src/validate/fact-check.ts";
+import { sourceWording } from "../../src/validate/quote-wording.ts";
+import { dump, locations, single, validateDir, validateFixture } from "../helpers/content.ts";
+
+async function factCheckOf(dir: string) {
+  const run = dir === "content" ? await validateDir(`${process.cwd()}/content`) : await validateFixture(dir);
+  assert.deepEqual(
+    run.diagnostics.filter((d) => d.severity === "error"),
+    [],
+    "the content must be valid first",
+  );
+  return factCheck(run.validated.content, run.loaded.files);
+}
+
+test("each statement that says more than its cited paragraphs is warned at its file, line and field", async () => {
+  const warnings = (await factCheckOf("fact-check")).filter((d) => d.file === "briefs/mistakes.md");
+  assert.deepEqual(locations(warnings), [
+    "warning briefs/mistakes.md:12 (actors[1].role)",
+    "warning briefs/mistakes.md:15 (actors[2].role)",
+    "warning briefs/mistakes.md:17 (key_points[0].text)",
+    "warning briefs/mistakes.md:21 (quotes[0].text)",
+    "warning briefs/mistakes.md:25 (events[0].what)",
+    "warning briefs/mistakes.md:31 (updates[0].text)",
+    "warning briefs/mistakes.md:34 (body)",
+    "warning briefs/mistakes.md:4 (dek)",
+    "warning briefs/mistakes.md:9 (actors[0].role)",
+  ]);
+  for (const w of warnings) assert.ok(w.hint, `no hint: ${dump([w])}`);
+  const at = (field: string) => single(warnings, "briefs/mistakes.md", field).message;
+  // A proper name, a number and an event's year that the cited paragraph does not give.
+  assert.equal(at("actors[1].role"), "'Washington' is in none of the cited paragraphs (strikes#p2)");
+  assert.equal(at("key_points[0].text"), "'2' is in none of the cited paragraphs (strikes#p2)");
+  assert.equal(at("events[0].what"), "'2025' is in none of the cited paragraphs (strikes#p2)");
+  // A hedge the statement drops, in the dek and in a role.
+  assert.equal(at("dek"), "strikes#p1 says 'reportedly', and the statement drops it");
+  assert.equal(at("actors[0].role"), "strikes#p1 says 'reportedly', and the statement drops it");
+  // Statements citing nothing.
+  assert.match(at("actors[2].role"), /the role of 'united-states' cites nothing/);
+  assert.match(at("updates[0].text"), /this update cites nothing/);
+  // An actor named in the text but not listed, and a quote typed with straight punctuation.
+  assert.equal(at("body"), "'Keir Starmer' names actor 'keir-starmer', which is not listed in this brief's actors");
+  assert.equal(
+    at("quotes[0].text"),
+    "the quote's punctuation differs from strikes#p3; the page shows the source's: We don’t take orders — not from anyone.",
+  );
+});
+
+test("the lint is quiet on what the sources do say, however it is worded", async () => {
+  // Dates reordered ("1 November" for "November 1st"), numbers spelt out ("12" for "twelve"), an
+  // actor by another of its names ("Britain", "US" for "U.S."), the source's outlet in the dek,
+  // hedges kept, a quote with the source's own punctuation.
+  const warnings = (await factCheckOf("fact-check")).filter((d) => d.file === "briefs/quiet.md");
+  assert.deepEqual(warnings, [], dump(warnings));
+});
+
+test("an article no brief cites and an actor nothing mentions are warned once each", async () => {
+  const warnings = await factCheckOf("fact-check");
+  assert.equal(single(warnings, "articles/never-cited.md").message, "no brief cites the article 'never-cited'");
+  assert.equal(
+    single(warnings, "actors/nobody-mentions-me.yaml").message,
+    "nothing mentions the actor 'nobody-mentions-me'",
+  );
+  // Named in a brief's text (though not listed there) is mentioned: that has its own warning.
+  assert.equal(warnings.filter((d) => d.file === "actors/keir-starmer.yaml").length, 0, dump(warnings));
+  assert.ok(warnings.every((d) => d.severity === "warning"));
+});
+
+test("the bundled site passes the fact-check", async () => {
+  const warnings = await factCheckOf("content");
+  assert.deepEqual(warnings, [], dump(warnings));
+});
+
+test("a quote accepted with other punctuation is given back in the source's characters", () => {
+  const paragraph = "Rubio said: “We don’t take orders — not from anyone.” Then he left.";
+  assert.equal(
+    sourceWording("We don't take orders - not from anyone.", paragraph),
+    "We don’t take orders — not from anyone.",
+  );
+  assert.equal(sourceWording('"We don\'t take ... anyone."', paragraph), '"We don’t take ... anyone."');
+  assert.equal(sourceWording("We don’t take orders — not from anyone.", paragraph), undefined);
+  assert.equal(sourceWording("We never take orders", paragraph), undefined);
+});
