@@ -2,16 +2,21 @@
  * Eleventy's input folder holds the page templates (`layouts/*.11ty.ts`) and files that are not
  * pages: helpers, and perhaps a README or a sketch in HTML. Only the templates are the site; a
  * stray Markdown, HTML or Nunjucks file beside them must not be published as a page of its own.
+ * The preview renders a requested page through the same templates, so it shows what a build writes.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { prepareSite } from "../../src/pipeline.ts";
 import { hrefOf } from "../../src/model/build-model.ts";
 import briefbookPlugin, { type EleventyConfig, type RenderInput } from "../../src/render/eleventy-plugin.ts";
+import { renderWithEleventy } from "../../src/render/eleventy-run.ts";
 import { outputPathOf, pagesOf } from "../../src/render/pages.ts";
+import { renderInputOf } from "../../src/render/render-input.ts";
+import { renderSettingsOf } from "../../src/render-settings.ts";
+import { renderPage } from "../../layouts/index.ts";
 import { fixture } from "../helpers/content.ts";
 import { tempDir } from "../publish/build-cli.ts";
 
@@ -67,6 +72,24 @@ test("only the page templates in the layouts folder are published, not a README 
 
     const expected = [...input.pages.map((p) => outputPathOf(p.path).slice(1)), ...(await filesUnder(PUBLIC))].sort();
     assert.deepEqual((await filesUnder(out)).sort(), expected, "every page of the page list and public/, nothing else");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the preview answers each page with the HTML the build's Eleventy run writes for it", async () => {
+  const opts = { contentDir: fixture("cross-links"), pathPrefix: "/some-repo/", includeDrafts: false };
+  const { model } = await prepareSite(opts);
+  assert.ok(model);
+  const input = renderInputOf(model, await renderSettingsOf(model, opts));
+  const dir = await tempDir("templates-preview");
+  try {
+    const { failure } = await renderWithEleventy(input, dir, opts.pathPrefix);
+    assert.equal(failure, undefined);
+    for (const page of input.pages) {
+      const written = await readFile(path.join(dir, outputPathOf(page.path)), "utf8");
+      assert.equal(renderPage(page, input.context), written, page.path);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
