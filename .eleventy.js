@@ -7,18 +7,26 @@ import { register } from "tsx/esm/api";
 // Briefbook is TypeScript; tsx lets Eleventy import it without a compile step.
 register();
 const { default: briefbook, TEMPLATE_FORMATS } = await import("./src/render/eleventy-plugin.ts");
-const { previewSource, indexPreview, normalizePathPrefix, PUBLIC_DIR } = await import("./src/pipeline.ts");
+const { prepareSite } = await import("./src/pipeline.ts");
+const { previewSource, indexPreview } = await import("./src/preview/preview-source.ts");
+const { normalizePathPrefix } = await import("./scripts/cli-args.ts");
+const { PUBLIC_DIR } = await import("./src/repository.ts");
 const { formatReport } = await import("./src/diagnostics/format.ts");
 
 const contentDir = process.env.BRIEFBOOK_CONTENT ?? "content";
+const site = {
+  contentDir,
+  pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
+  includeDrafts: process.env.BRIEFBOOK_DRAFTS !== "0",
+};
 
 export default function (eleventyConfig) {
   // Every page, rendered from the site model (load → validate → model), rebuilt on each content edit.
   eleventyConfig.addPlugin(briefbook, {
     source: previewSource({
-      contentDir,
-      pathPrefix: normalizePathPrefix(process.env.PATH_PREFIX),
-      includeDrafts: process.env.BRIEFBOOK_DRAFTS !== "0",
+      pathPrefix: site.pathPrefix,
+      includeDrafts: site.includeDrafts,
+      prepare: () => prepareSite(site),
       report: (diagnostics) => diagnostics.length > 0 && console.error(formatReport(diagnostics)),
     }),
     publicDir: PUBLIC_DIR,

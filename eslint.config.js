@@ -119,6 +119,10 @@ export default tseslint.config(
       LATER(["load", "search", "check", "pipeline"]),
       "rendering reads the model only; indexing and checking come after it",
     ],
+    [
+      "(^|/)(render-settings\\.ts$|build/)",
+      "the render stage is told its settings (src/render-settings.ts); it does not run the build",
+    ],
     ["^node:fs", "Eleventy writes the output; the render stage reads nothing from disk"],
     ["^pagefind$", "indexing is a later stage (src/search)"],
   ]),
@@ -158,6 +162,10 @@ export default tseslint.config(
     [
       "^@11ty/eleventy$",
       "the preview renders pages on request with renderPage (layouts/); Eleventy is the build's renderer",
+    ],
+    [
+      "(^|/)(pipeline\\.ts$|build/)",
+      "the preview runs the stages itself, or is handed prepareSite (.eleventy.js); it never imports the orchestrator",
     ],
   ]),
   // Publish guards, locks and swaps the output folder; it knows nothing of how the site was made.

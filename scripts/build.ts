@@ -4,7 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import { formatDiagnostic, formatReport } from "../src/diagnostics/format.ts";
-import { buildSite, outputRefusal, STAGES } from "../src/pipeline.ts";
+import { buildSite, STAGES } from "../src/pipeline.ts";
+import { outputRefusal } from "../src/publish/publish.ts";
 import { commonArgs } from "./cli-args.ts";
 
 const USAGE = `Usage: npm run build -- [--content DIR] [--out DIR] [--pathprefix /repo/] [--drafts]

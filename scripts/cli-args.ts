@@ -1,12 +1,17 @@
 /** The options every Briefbook command shares, read from argv and the environment. */
 import { parseArgs } from "node:util";
-import { normalizePathPrefix } from "../src/pipeline.ts";
 
 export interface CommonArgs {
   readonly contentDir: string;
   readonly outDir: string;
   readonly pathPrefix: string;
   readonly drafts: boolean;
+}
+
+/** `some-repo`, `/some-repo`, `/some-repo/` → `/some-repo/`; empty → `/`. */
+export function normalizePathPrefix(prefix: string | undefined): string {
+  const parts = (prefix ?? "").split("/").filter(Boolean);
+  return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
 }
 
 export function commonArgs(argv: readonly string[], usage: string): CommonArgs {

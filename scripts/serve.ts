@@ -19,7 +19,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { normalizePathPrefix } from "../src/pipeline.ts";
+import { normalizePathPrefix } from "./cli-args.ts";
 import { startPreview } from "../src/preview/server.ts";
 import { watchTree } from "../src/preview/watch-tree.ts";
 

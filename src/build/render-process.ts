@@ -1,9 +1,11 @@
 /**
  * The render process: load → validate → model → render for one build, started by buildSite
- * (src/pipeline.ts) so that the model's memory is returned to the system before indexing.
+ * (src/pipeline.ts, through render-in-child.ts) so that the model's memory is returned to the
+ * system before indexing.
  */
-import { error } from "./diagnostics/diagnostic.ts";
-import { renderSite, type RenderedSite, type RenderProcessMessage, type RenderProcessRequest } from "./pipeline.ts";
+import { renderSite, type RenderedSite } from "../pipeline.ts";
+import type { RenderProcessMessage, RenderProcessRequest } from "./render-in-child.ts";
+import { unexpectedFailure } from "./unexpected.ts";
 
 const send = (m: RenderProcessMessage) => new Promise<void>((done) => process.send!(m, () => done()));
 
@@ -13,13 +15,9 @@ async function run({ opts, staging }: RenderProcessRequest): Promise<void> {
   try {
     result = await renderSite({ ...opts, onStage: (report) => stages.push(send({ type: "stage", report })) }, staging);
   } catch (e) {
-    if (process.env.BRIEFBOOK_DEBUG) console.error(e);
-    const message = `the build failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`;
-    const hint =
-      "this is a bug in Briefbook, not in your content; run with BRIEFBOOK_DEBUG=1 for details and report it";
     result = {
       ok: false,
-      diagnostics: [error({ file: "build", message, hint })],
+      diagnostics: [unexpectedFailure(e)],
       timings: {},
       pages: 0,
       indexedPages: 0,

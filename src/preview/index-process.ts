@@ -16,9 +16,9 @@ import { renderPage } from "../../layouts/index.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { loadContent } from "../load/load-content.ts";
 import { buildModel } from "../model/build-model.ts";
-import { indexPreview } from "../pipeline.ts";
 import { renderInputOf } from "../render/render-input.ts";
 import { renderSettingsOf } from "../render-settings.ts";
+import { indexPreview } from "./preview-source.ts";
 import { outputPathOf } from "../render/pages.ts";
 import { validateContent } from "../validate/validate.ts";
 

@@ -10,7 +10,7 @@ import { formatReport } from "../diagnostics/format.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { notFoundPath } from "../model/urls.ts";
 import type { Page } from "../render/pages.ts";
-import { PUBLIC_DIR } from "../pipeline.ts";
+import { PUBLIC_DIR } from "../repository.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-types.ts";
 import { EVENTS_PATH, versionOf, withLiveReload, type LiveReload } from "./live-reload.ts";
 import type { PreviewSearchIndex } from "./search-index.ts";

@@ -15,7 +15,7 @@
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { PUBLIC_DIR } from "../pipeline.ts";
+import { PUBLIC_DIR } from "../repository.ts";
 import { Announcer } from "./announce.ts";
 import { LiveReload } from "./live-reload.ts";
 import { RebuildQueue } from "./rebuild-queue.ts";

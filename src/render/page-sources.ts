@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Page } from "./pages.ts";
 
 /** The content file a page is made from, when it is made from one. */
@@ -24,4 +25,12 @@ export function pageSourcesOf(pages: readonly Page[]): Record<string, string> {
     if (source) out[`${page.path.slice(1)}${page.path.endsWith("/") ? "index.html" : ""}`] = source;
   }
   return out;
+}
+
+/** A problem found in an output page, told against the content file the page is made from. */
+export function aboutSource(d: Diagnostic, pageSources: Readonly<Record<string, string>>): Diagnostic {
+  const source = pageSources[d.file];
+  return source
+    ? { ...d, file: source, message: `on its page /${d.file.replace(/index\.html$/, "")}: ${d.message}` }
+    : d;
 }

@@ -11,7 +11,8 @@ import { buildModel } from "../../src/model/build-model.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { outputPathOf, type Page } from "../../src/render/pages.ts";
 import type { RenderContext } from "../../src/render/context.ts";
-import { renderInputOf } from "../../src/pipeline.ts";
+import { renderInputOf } from "../../src/render/render-input.ts";
+import { renderSettingsOf } from "../../src/render-settings.ts";
 import { dump, validateFixture } from "../helpers/content.ts";
 
 const PREFIX = "/some-repo/";
@@ -27,7 +28,7 @@ before(async () => {
   assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
   const opts = { contentDir: "unused", pathPrefix: PREFIX, includeDrafts: false };
   model = buildModel(run.validated.content, opts);
-  const input = await renderInputOf(model, opts);
+  const input = renderInputOf(model, await renderSettingsOf(model, opts));
   ctx = input.context;
   pages = input.pages;
   for (const p of pages) out.set(p.path, renderPage(p, ctx));
