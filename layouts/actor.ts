@@ -2,6 +2,7 @@ import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Citation, Publication } from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
+import { actorFeedPath } from "../src/model/urls.ts";
 import { actorLink, actorSummary, CitationNotes, publicationRow, kindLabel, pager } from "./partials.ts";
 import { plural } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
@@ -37,6 +38,7 @@ ${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-w
 ${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}
 ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
 <p class="counts" data-pagefind-ignore>Named in ${plural(slice.total, "document")} · ${plural(quotes.length, "quote")} · ${plural(stances.length, "brief")} giving its role</p>
+<p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">Follow ${actor.name}</a> in a feed reader (Atom)</p>
 </header>
 ${
   first && stances.length > 0

@@ -17,7 +17,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /**
  * Refuses control characters (escape sequences, NUL, DEL, C1): invisible in an editor, yet they
  * make the feed invalid XML and can drive the terminal a report is printed in. Tabs and line
- * breaks are text. The hint travels in the issue's params (validate.ts puts it on the diagnostic).
+ * breaks are text. The hint travels in the issue's params (schema-issues.ts puts it on the diagnostic).
  */
 const refuseControlCharacters = (what: string) => (s: string, ctx: z.RefinementCtx) => {
   const found = firstControlCharacter(s);

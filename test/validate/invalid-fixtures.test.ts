@@ -334,7 +334,7 @@ describe("invalid fixtures", () => {
     assert.match(single(ds, "briefs/page.md").message, /\/briefs\/page\/2\/ is the second page/);
     assert.match(
       single(ds, "actors/outlet-not-stated.yaml").message,
-      /'outlet-not-stated' is kept for \/sources\/outlet-not-stated\//,
+      /'outlet-not-stated' is kept for \/outlets\/outlet-not-stated\//,
     );
     const topic = single(ds, "briefs/uk-pause.md", "topics[1]");
     assert.match(

@@ -28,3 +28,34 @@ test("a cached validation reports what a fresh one does, before and after an edi
   assert.match(dump(cached.diagnostics), /nobody-at-all/);
   assert.match(dump(cached.diagnostics), /\(status\)/);
 });
+
+test("an edited article or actor is checked against every unchanged brief again, as a fresh run does", async () => {
+  const { files } = await loadContent(fixture("valid-minimal"));
+  const cache = validationCache();
+  assert.deepEqual(validateContent(files, cache).diagnostics, []);
+  assert.deepEqual(validateContent(files, cache).diagnostics, []);
+
+  // The article loses all but its first paragraph: the briefs citing #p2 and later now point past its end.
+  const shortened = files.map((f): SourceFile => {
+    if (f.path !== "articles/rubio-responds.md") return f;
+    return { ...f, body: `${f.body.split("\n\n")[0]}\n` };
+  });
+  const cached = validateContent(shortened, cache);
+  assert.equal(dump(cached.diagnostics), dump(validateContent(shortened).diagnostics));
+  assert.match(
+    dump(cached.diagnostics),
+    /briefs\/rubio-reaction\.md:\d+ \(actors\[0\]\.cites\[0\]\).*points past the end/,
+  );
+
+  // An actor file renamed away: the briefs naming it are told, and again nothing when it is back.
+  const renamed = files.map((f): SourceFile =>
+    f.slug === "marco-rubio" ? { ...f, slug: "rubio", path: "actors/rubio.yaml" } : f,
+  );
+  const gone = validateContent(renamed, cache);
+  assert.equal(dump(gone.diagnostics), dump(validateContent(renamed).diagnostics));
+  assert.match(
+    dump(gone.diagnostics),
+    /briefs\/rubio-reaction\.md:\d+ \(actors\[0\]\.id\).*unknown actor 'marco-rubio'/,
+  );
+  assert.deepEqual(validateContent(files, cache).diagnostics, []);
+});
