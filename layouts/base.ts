@@ -12,6 +12,7 @@ import {
   topicsPath,
 } from "../src/model/urls.ts";
 import type { Slice } from "../src/render/pages.ts";
+import { pageHead } from "./metadata.ts";
 
 export interface Shell {
   readonly main: Renderable;
@@ -47,7 +48,7 @@ ${s.description ? html`<meta name="description" content="${s.description}">` : "
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ctx.stylesheet}">
-<link rel="alternate" type="application/atom+xml" title="${site.title}" href="${ctx.href(feedPath)}">
+${pageHead(ctx, page, s.description)}
 ${s.slice?.prev ? html`<link rel="prev" href="${ctx.href(s.slice.prev)}">` : ""}
 ${s.slice?.next ? html`<link rel="next" href="${ctx.href(s.slice.next)}">` : ""}
 ${s.head ?? ""}

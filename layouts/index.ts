@@ -5,16 +5,21 @@
 import type { RenderContext } from "../src/render/context.ts";
 import type { Layout, Page, PageOf } from "../src/render/pages.ts";
 import * as actor from "./actor.11ty.ts";
+import * as actorFeed from "./actor-feed.11ty.ts";
 import * as actors from "./actors.11ty.ts";
 import * as article from "./article.11ty.ts";
 import * as brief from "./brief.11ty.ts";
 import * as briefs from "./briefs.11ty.ts";
 import * as feed from "./feed.11ty.ts";
 import * as home from "./home.11ty.ts";
+import * as jsonFeed from "./json-feed.11ty.ts";
 import * as notFound from "./not-found.11ty.ts";
+import * as openData from "./open-data.11ty.ts";
 import * as outlet from "./outlet.11ty.ts";
 import * as outlets from "./outlets.11ty.ts";
+import * as robots from "./robots.11ty.ts";
 import * as search from "./search.11ty.ts";
+import * as sitemap from "./sitemap.11ty.ts";
 import * as timeline from "./timeline.11ty.ts";
 import * as topic from "./topic.11ty.ts";
 import * as topics from "./topics.11ty.ts";
@@ -35,6 +40,11 @@ const TEMPLATES: { readonly [L in Layout]: { readonly pageHtml: (page: PageOf<L>
   search,
   "not-found": notFound,
   feed,
+  "json-feed": jsonFeed,
+  "actor-feed": actorFeed,
+  sitemap,
+  robots,
+  "open-data": openData,
 };
 
 /** A page's HTML, exactly as the build writes it. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import { formatReport } from "../diagnostics/format.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { notFoundPath } from "../model/urls.ts";
-import type { Page } from "../render/pages.ts";
+import { isHtmlPage, type Page } from "../render/pages.ts";
 import { PUBLIC_DIR } from "../repository.ts";
 import { contentTypeOf, HTML_TYPE } from "./content-types.ts";
 import { EVENTS_PATH, versionOf, withLiveReload, type LiveReload } from "./live-reload.ts";
@@ -58,8 +58,9 @@ export const currentVersion = (site: PreviewSite, sitePath: string): string =>
 /** The answer for a site path: a page, a feed, a redirect, a search bundle file or a `public/` file. */
 async function answer({ site, search }: Routes, sitePath: string): Promise<Answer> {
   const page = pageAnswer(site, sitePath);
-  if (page?.page?.path.endsWith(".xml"))
-    return { kind: "body", status: 200, type: contentTypeOf(".xml"), body: page.html };
+  // Feeds and data files are served as they are written, with no live-reload script.
+  if (page?.page && !isHtmlPage(page.page))
+    return { kind: "body", status: 200, type: contentTypeOf(page.page.path), body: page.html };
   if (page) return page;
   if (!sitePath.endsWith("/") && site.page(`${sitePath}/`)) return { kind: "redirect", to: `${sitePath}/` };
   const rel = sitePath.slice(1);

@@ -14,9 +14,14 @@ import type {
   TopicEntry,
 } from "../model/types.ts";
 import {
+  actorFeedPath,
   actorsPath,
   briefsPath,
+  dataPath,
   feedPath,
+  jsonFeedPath,
+  robotsPath,
+  sitemapPath,
   homePath,
   notFoundPath,
   pageOf,
@@ -27,6 +32,7 @@ import {
   type SitePath,
 } from "../model/urls.ts";
 import { ACTOR_KINDS } from "../validate/schema.ts";
+import { OPEN_DATA, type OpenDataFile } from "../../layouts/open-data.ts";
 
 /** A kind of actor in the actor index, in index order: where its list starts and how many it holds. */
 export interface ActorKindEntry {
@@ -67,7 +73,16 @@ export type Page = PageBase &
     | { readonly layout: "search" }
     | { readonly layout: "not-found" }
     | { readonly layout: "feed" }
+    // Publishing (docs/data.md, docs/deploying.md): files, not HTML pages.
+    | { readonly layout: "json-feed" }
+    | { readonly layout: "actor-feed"; readonly actor: Actor }
+    | { readonly layout: "sitemap" }
+    | { readonly layout: "robots" }
+    | { readonly layout: "open-data"; readonly file: OpenDataFile }
   );
+
+/** Whether a page is an HTML page (a folder's index or a `.html` file), not a feed or data file. */
+export const isHtmlPage = (page: Page): boolean => page.path.endsWith("/") || page.path.endsWith(".html");
 
 /** The page types, one Eleventy template each (`layouts/<layout>.11ty.ts`). */
 export type Layout = Page["layout"];
@@ -92,6 +107,11 @@ const LAYOUTS: Record<Layout, true> = {
   search: true,
   "not-found": true,
   feed: true,
+  "json-feed": true,
+  "actor-feed": true,
+  sitemap: true,
+  robots: true,
+  "open-data": true,
 };
 
 /** Groups pages by type, keeping their order; every type is present, empty or not. */
@@ -139,6 +159,15 @@ export function pagesOf(model: SiteModel): Page[] {
     { layout: "search", path: searchPath, title: "Search" },
     { layout: "not-found", path: notFoundPath, title: "Page not found" },
     { layout: "feed", path: feedPath, title: model.site.title },
+    { layout: "json-feed", path: jsonFeedPath, title: model.site.title },
+    { layout: "sitemap", path: sitemapPath, title: "Sitemap" },
+    { layout: "robots", path: robotsPath, title: "robots.txt" },
+    ...Object.keys(OPEN_DATA).map((file): Page => ({
+      layout: "open-data",
+      path: dataPath(file),
+      title: file,
+      file: file as OpenDataFile,
+    })),
   ];
   // Path and title are filled in by listPages; the placeholder keeps each page's type exact.
   const at = { path: homePath, title: "" };
@@ -195,6 +224,7 @@ export function pagesOf(model: SiteModel): Page[] {
         actor,
         slice,
       })),
+      { layout: "actor-feed", path: actorFeedPath(actor.id), title: actor.name, actor },
     );
   for (const outlet of model.outlets)
     pages.push(

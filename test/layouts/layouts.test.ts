@@ -9,7 +9,7 @@ import { renderPage } from "../../layouts/index.ts";
 import { pager } from "../../layouts/partials.ts";
 import { buildModel } from "../../src/model/build-model.ts";
 import type { SiteModel } from "../../src/model/types.ts";
-import { outputPathOf, type Page } from "../../src/render/pages.ts";
+import { isHtmlPage, outputPathOf, type Page } from "../../src/render/pages.ts";
 import type { RenderContext } from "../../src/render/context.ts";
 import { renderInputOf } from "../../src/render/render-input.ts";
 import { renderSettingsOf } from "../../src/render-settings.ts";
@@ -136,7 +136,7 @@ describe("citations", () => {
 
   test("every citation button on every page opens a popover that is on that page", () => {
     for (const p of pages) {
-      if (p.layout === "feed") continue;
+      if (!isHtmlPage(p)) continue;
       const text = page(p.path);
       const popovers = popoversOf(text);
       for (const b of citeButtonsOf(text)) assert.ok(popovers.has(b.target), `${p.path}: #${b.target}`);
@@ -277,7 +277,7 @@ describe("actor page", () => {
 describe("every page", () => {
   test("brief, article and first actor pages each have exactly one data-pagefind-body; no other page has one", () => {
     for (const p of pages) {
-      if (p.layout === "feed") continue;
+      if (!isHtmlPage(p)) continue;
       const n = (page(p.path).match(/data-pagefind-body/g) ?? []).length;
       const indexed = p.layout === "brief" || p.layout === "article" || (p.layout === "actor" && p.slice.number === 1);
       assert.equal(n, indexed ? 1 : 0, `${p.path} (${p.layout})`);
@@ -288,7 +288,8 @@ describe("every page", () => {
     for (const p of pages) {
       const text = page(p.path);
       if (p.layout === "search") continue;
-      assert.doesNotMatch(text, /<script/i, p.path);
+      // JSON-LD is data for search engines, not a script a browser runs (test/render/metadata.test.ts).
+      assert.doesNotMatch(text, /<script(?![^>]*type="application\/ld\+json")/i, p.path);
       assert.doesNotMatch(text, /<[^>]*\son[a-z]+\s*=/i, p.path);
     }
   });
@@ -306,7 +307,7 @@ describe("every page", () => {
     const idsByFile = new Map(pages.map((p) => [outputPathOf(p.path), new Set(idsOf(page(p.path)))]));
     const broken: string[] = [];
     for (const p of pages) {
-      if (p.layout === "feed") continue;
+      if (!isHtmlPage(p)) continue;
       const own = idsByFile.get(outputPathOf(p.path))!;
       for (const h of hrefs(page(p.path))) {
         if (/^[a-z]+:/i.test(h)) continue; // external
@@ -336,7 +337,7 @@ describe("every page", () => {
 
   test("each HTML page has one h1 and a title naming the site", () => {
     for (const p of pages) {
-      if (p.layout === "feed") continue;
+      if (!isHtmlPage(p)) continue;
       const text = page(p.path);
       assert.equal((text.match(/<h1[ >]/g) ?? []).length, 1, p.path);
       assert.match(text, /<title>[^<]*Cross-links Desk<\/title>/, p.path);

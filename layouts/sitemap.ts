@@ -1,0 +1,69 @@
+/**
+ * What search engines read first: /sitemap.xml (every page a reader can land on, with `lastmod`
+ * from content dates, never the build's clock) and /robots.txt naming it. The sitemap protocol's
+ * XML is five elements deep in total; it is written through escapeXml, like every XML text.
+ */
+import type { RenderContext } from "../src/render/context.ts";
+import { pagesOf, type Page } from "../src/render/pages.ts";
+import { notFoundPath, searchPath, sitemapPath } from "../src/model/urls.ts";
+import { publicationDate } from "../src/model/types.ts";
+import type { IsoDate } from "../src/validate/dates.ts";
+import { escapeXml } from "../src/text/escape.ts";
+import { absoluteUrl, briefModified } from "./site-address.ts";
+
+/** The protocol's limit per file; a larger site would need a sitemap index (not yet: see docs/deploying.md). */
+export const SITEMAP_URLS = 50_000;
+
+const newest = (dates: readonly (IsoDate | undefined)[]): IsoDate | undefined =>
+  dates.reduce<IsoDate | undefined>((a, d) => (d && (!a || d > a) ? d : a), undefined);
+
+/** When a page last changed, as far as content says; undefined when it does not. */
+function lastModified(ctx: RenderContext, page: Page): IsoDate | undefined {
+  const { model } = ctx;
+  switch (page.layout) {
+    case "brief":
+      return briefModified(page.brief);
+    case "article":
+      return page.article.published;
+    case "actor":
+      return newest(model.mentionsOf(page.actor.id).map(publicationDate));
+    case "topic":
+      return newest(page.topic.briefs.map(briefModified));
+    case "outlet":
+      return newest(page.outlet.articles.map((a) => a.published));
+    case "home":
+    case "briefs":
+    case "timeline":
+      return newest(model.briefs.map(briefModified));
+    default:
+      return undefined;
+  }
+}
+
+/** Pages a search engine should list: the HTML pages, less the search form and the not-found page. */
+const listed = (page: Page) =>
+  (page.path.endsWith("/") || page.path.endsWith(".html")) && page.path !== searchPath && page.path !== notFoundPath;
+
+export function sitemap(ctx: RenderContext): string {
+  const urls = pagesOf(ctx.model)
+    .filter(listed)
+    .slice(0, SITEMAP_URLS)
+    .map((page) => {
+      const modified = lastModified(ctx, page);
+      return `<url><loc>${escapeXml(absoluteUrl(ctx, page.path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ""}</url>`;
+    });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join("\n")}
+</urlset>
+`;
+}
+
+/** robots.txt: everything may be crawled; the sitemap's address must be absolute, so it needs the site's `url`. */
+export function robots(ctx: RenderContext): string {
+  const url = absoluteUrl(ctx, sitemapPath);
+  const sitemapLine = /^https?:/.test(url)
+    ? `Sitemap: ${url}`
+    : "# Sitemap: set `url` in site.yaml (or BRIEFBOOK_URL) to name the sitemap here.";
+  return `User-agent: *\nAllow: /\n\n${sitemapLine}\n`;
+}
