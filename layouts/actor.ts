@@ -1,32 +1,76 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Actor, Citation, Publication } from "../src/model/types.ts";
+import { publicationDate, type Actor, type Citation, type Publication } from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
 import { actorFeedPath } from "../src/model/urls.ts";
-import { actorLink, actorSummary, CitationNotes, publicationRow, kindLabel, pager } from "./partials.ts";
+import {
+  actorLink,
+  actorSummary,
+  CitationNotes,
+  dateTag,
+  eventRow,
+  publicationRow,
+  kindLabel,
+  pager,
+} from "./partials.ts";
 import { plural } from "./format.ts";
+import type { ActorDossier } from "../src/model/dossier.ts";
 import { searchFacts } from "./search-data.ts";
 
 /** How many quotes and stances the first page of an actor shows before the full list of mentions. */
 const HIGHLIGHTS = 10;
 
+type Cites = (list: readonly Citation[]) => SafeHtml;
+
+/** "First named 10 November 2025 in …, latest 13 November 2025 in …". */
+function mentionSpan(ctx: RenderContext, d: ActorDossier): SafeHtml {
+  const { firstMention: first, latestMention: latest } = d;
+  if (!first || !latest) return html``;
+  const named = (doc: Publication) =>
+    html`${dateTag(publicationDate(doc))} in <a href="${ctx.href(doc.path)}">${doc.title}</a>`;
+  return first === latest
+    ? html`<p class="counts" data-pagefind-ignore>Named once, ${named(first)}</p>`
+    : html`<p class="counts" data-pagefind-ignore>First named ${named(first)}; latest ${named(latest)}</p>`;
+}
+
+/** Its role and stance in each brief, oldest first, each with the brief's date: how its position moved. */
+function stancesOverTime(ctx: RenderContext, d: ActorDossier, cites: Cites): SafeHtml {
+  if (d.stances.length === 0) return html``;
+  const shown = d.stances.slice(-HIGHLIGHTS);
+  return html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">Roles and stances over time</h2>
+<ol class="timeline stances">${shown.map(
+    (s) => html`<li><span class="when">${dateTag(s.brief.date)}</span>
+<span class="what">${s.role}${s.stance ? html`<br><span class="stance">Stance: ${s.stance}</span>` : ""} ${cites(s.cites)}</span>
+<span class="meta">In <a href="${ctx.href(s.brief.path)}">${s.brief.title}</a></span></li>`,
+  )}</ol>${d.stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.stances.length}; every brief is listed below.</p>` : ""}</section>`;
+}
+
+/** Each quote once, with every brief that reports it. */
+function quotesOnce(ctx: RenderContext, d: ActorDossier, cites: Cites): SafeHtml {
+  if (d.quotes.length === 0) return html``;
+  return html`<section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
+${d.quotes.slice(0, HIGHLIGHTS).map(
+  (q) => html`<figure class="quote"><blockquote><p>${q.quote.text}</p></blockquote>
+<figcaption data-pagefind-ignore>${q.quote.context ? html`${q.quote.context}. ` : ""}In ${q.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)} ${cites([q.quote.cite])}</figcaption></figure>`,
+)}${d.quotes.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.quotes.length}; every brief is listed below.</p>` : ""}</section>`;
+}
+
 export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publication>): SafeHtml {
   const { model } = ctx;
   const first = slice.number === 1;
-  const quotes = model.quotesOf(actor.id);
-  const stances = model.stancesOf(actor.id);
+  const dossier = model.dossierOf(actor.id);
+  const { quotes, stances } = dossier;
   const coActors = model.coActorsOf(actor.id);
   const affiliation = actor.affiliation ? model.actor(actor.affiliation) : undefined;
   const notes = new CitationNotes(ctx);
   const cites = (list: readonly Citation[]) => notes.cite(list);
 
+  // A brief's row says the actor's role in it; its quotes are listed once, above.
   const rowExtra = (doc: Publication): SafeHtml | undefined => {
-    if (doc.type !== "brief") return undefined;
-    const role = doc.actors.find((a) => a.id === actor.id);
-    const said = doc.quotes.filter((q) => q.actor === actor.id);
-    if (!role && said.length === 0) return undefined;
-    return html`${role ? html`<p class="role-in-story">Role: ${role.role}${role.stance ? html` · Stance: ${role.stance}` : ""}</p>` : ""}
-${said.map((q) => html`<blockquote class="inline-quote">“${q.text}” ${cites([q.cite])}</blockquote>`)}`;
+    const role = doc.type === "brief" ? doc.actors.find((a) => a.id === actor.id) : undefined;
+    return role
+      ? html`<p class="role-in-story">Role: ${role.role}${role.stance ? html` · Stance: ${role.stance}` : ""}</p>`
+      : undefined;
   };
 
   return html`<article class="actor" ${first ? html`data-pagefind-body` : ""}>
@@ -38,32 +82,22 @@ ${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-w
 ${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}
 ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
 <p class="counts" data-pagefind-ignore>Named in ${plural(slice.total, "document")} · ${plural(quotes.length, "quote")} · ${plural(stances.length, "brief")} giving its role</p>
+${mentionSpan(ctx, dossier)}
 <p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">Follow ${actor.name}</a> in a feed reader (Atom)</p>
 </header>
+${first ? stancesOverTime(ctx, dossier, cites) : ""}
+${first ? quotesOnce(ctx, dossier, cites) : ""}
 ${
-  first && stances.length > 0
-    ? html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">Roles and stances</h2>
-<ul class="stances">${stances
-        .slice(0, HIGHLIGHTS)
-        .map(
-          (s) =>
-            html`<li><a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>: ${s.role}${s.stance ? html` · <span class="stance">${s.stance}</span>` : ""} ${cites(s.cites)}</li>`,
-        )}</ul>${stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${stances.length}; every brief is listed below.</p>` : ""}</section>`
-    : ""
-}
-${
-  first && quotes.length > 0
-    ? html`<section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
-${quotes.slice(0, HIGHLIGHTS).map(
-  (q) => html`<figure class="quote"><blockquote><p>${q.quote.text}</p></blockquote>
-<figcaption data-pagefind-ignore>In <a href="${ctx.href(q.brief.path)}">${q.brief.title}</a>${q.quote.context ? html`, ${q.quote.context}` : ""} ${cites([q.quote.cite])}</figcaption></figure>`,
-)}${quotes.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${quotes.length}; every brief is listed below.</p>` : ""}</section>`
+  first && dossier.events.length > 0
+    ? html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
+<ol class="timeline">${dossier.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>${dossier.events.length > HIGHLIGHTS ? html`<p class="more">Earliest ${HIGHLIGHTS} of ${dossier.events.length}; the Timeline lists every event.</p>` : ""}</section>`
     : ""
 }
 ${
   first && coActors.length > 0
     ? html`<section aria-labelledby="with" data-pagefind-ignore><h2 id="with">Most often appears with</h2>
-<ul class="chips">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="count">${c.count}</span></li>`)}</ul></section>`
+<p class="counts">Named together in how many of ${actor.name}’s ${plural(slice.total, "document")}.</p>
+<ul class="chips">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="count">${c.count} of ${slice.total}</span></li>`)}</ul></section>`
     : ""
 }
 </article>

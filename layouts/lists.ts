@@ -4,7 +4,7 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
-import { actorSummary, CitationNotes, dateTag, publicationRow, pager } from "./partials.ts";
+import { actorSummary, CitationNotes, eventRow, publicationRow, pager } from "./partials.ts";
 import { formatDate, KIND_LABELS, plural } from "./format.ts";
 import { push } from "../src/model/lists.ts";
 
@@ -65,14 +65,6 @@ ${pager(ctx, slice, "name")}`;
 /** The heading an event sits under: its month (or year, if that is all it gives), or the group of events dated only in words. */
 const timelineGroupOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(0, 7)) : "Dated only in words");
 
-function timelineRow(t: TimelineEntry, ctx: RenderContext, notes: CitationNotes): SafeHtml {
-  return html`<li>
-<span class="when">${t.date ? dateTag(t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
-<span class="what">${t.event.what} ${notes.cite(t.cites)}</span>
-<span class="meta">In ${t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</span>
-</li>`;
-}
-
 /** Events under a heading per month, then the events whose source gives the time only in words. */
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
   const notes = new CitationNotes(ctx);
@@ -84,7 +76,7 @@ ${
   slice.items.length > 0
     ? [...groups].map(
         ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
-<ol class="timeline">${items.map((t) => timelineRow(t, ctx, notes))}</ol></section>`,
+<ol class="timeline">${items.map((t) => eventRow(ctx, t, notes))}</ol></section>`,
       )
     : html`<p class="empty">No events recorded yet.</p>`
 }

@@ -3,7 +3,13 @@ import { html, raw, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Slice } from "../src/render/pages.ts";
 import { citationGroupId, citationTrigger } from "../src/model/markdown.ts";
-import { publicationDate, type Actor, type Citation, type Publication } from "../src/model/types.ts";
+import {
+  publicationDate,
+  type Actor,
+  type Citation,
+  type Publication,
+  type TimelineEntry,
+} from "../src/model/types.ts";
 import type { ActorId } from "../src/validate/ids.ts";
 import { formatDate, KIND_LABELS } from "./format.ts";
 
@@ -46,6 +52,15 @@ export class CitationNotes {
         )}</div>`,
     )}</div>`;
   }
+}
+
+/** One event: when (a date, or the source's words), what, its citations, and the briefs listing it. */
+export function eventRow(ctx: RenderContext, t: TimelineEntry, notes: CitationNotes): SafeHtml {
+  return html`<li>
+<span class="when">${t.date ? dateTag(t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
+<span class="what">${t.event.what} ${notes.cite(t.cites)}</span>
+<span class="meta">In ${t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</span>
+</li>`;
 }
 
 export const dateTag = (date: string | undefined, missing = "Date not stated"): SafeHtml =>

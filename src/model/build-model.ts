@@ -67,6 +67,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       stances,
       coActors,
       citingBriefs,
+      timeline,
     }),
   });
 }

@@ -20,6 +20,7 @@ import {
   type TopicEntry,
 } from "./types.ts";
 import { timelineOf, type ListedEvent } from "./timeline.ts";
+import { dossierOf } from "./dossier.ts";
 import { outletPath, topicPath, UNSTATED_OUTLET } from "./urls.ts";
 
 /** Every document, newest first, so that each per-actor list built from it comes out sorted. */
@@ -122,6 +123,14 @@ interface Indexes {
   stances: ReadonlyMap<ActorId, readonly ActorStance[]>;
   coActors: ReadonlyMap<ActorId, readonly CoActor[]>;
   citingBriefs: ReadonlyMap<ArticleId, readonly Brief[]>;
+  timeline: readonly TimelineEntry[];
+}
+
+/** Actor → the timeline entries naming it, in the timeline's order. */
+function eventsByActor(timeline: readonly TimelineEntry[]): Map<ActorId, TimelineEntry[]> {
+  const events = new Map<ActorId, TimelineEntry[]>();
+  for (const entry of timeline) for (const id of entry.actors) push(events, id, entry);
+  return events;
 }
 
 /**
@@ -132,10 +141,14 @@ interface Indexes {
  */
 export function lookups(
   index: Indexes,
-): Pick<SiteModel, "actor" | "article" | "mentionsOf" | "quotesOf" | "stancesOf" | "coActorsOf" | "citationsOf"> {
+): Pick<
+  SiteModel,
+  "actor" | "article" | "mentionsOf" | "quotesOf" | "stancesOf" | "coActorsOf" | "citationsOf" | "dossierOf"
+> {
   for (const lists of [index.mentions, index.quotes, index.stances, index.citingBriefs])
     for (const list of lists.values()) Object.freeze(list);
   const none = Object.freeze([]) as readonly never[];
+  const events = eventsByActor(index.timeline);
   return {
     actor: (id) => index.actorById.get(id),
     article: (id) => index.articleById.get(id),
@@ -144,5 +157,12 @@ export function lookups(
     stancesOf: (id) => index.stances.get(id) ?? none,
     coActorsOf: (id) => index.coActors.get(id) ?? none,
     citationsOf: (id) => index.citingBriefs.get(id) ?? none,
+    dossierOf: (id) =>
+      dossierOf(
+        index.quotes.get(id) ?? none,
+        index.stances.get(id) ?? none,
+        events.get(id) ?? none,
+        index.mentions.get(id) ?? none,
+      ),
   };
 }

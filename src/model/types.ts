@@ -10,6 +10,7 @@ import type { BriefActor, BriefEvent, KeyPoint, Quote, Update } from "../validat
 import type { IsoDate, PartialDate } from "../validate/dates.ts";
 import type { SitePath } from "./urls.ts";
 import type { SourceComparison } from "./source-comparison.ts";
+import type { ActorDossier } from "./dossier.ts";
 
 /** Pre-rendered, already-escaped HTML. Only the model's Markdown renderer makes these. */
 export type Html = string & { readonly __brand: "Html" };
@@ -159,6 +160,8 @@ export interface SiteModel {
   coActorsOf(id: ActorId): readonly CoActor[];
   /** Briefs citing the article, newest first. */
   citationsOf(id: ArticleId): readonly Brief[];
+  /** What the actor said (each quote once), its stances over time, its events, its first and latest mention. */
+  dossierOf(id: ActorId): ActorDossier;
   /** Actors ranked by how many documents mention them. */
   readonly mostMentioned: readonly Actor[];
 }

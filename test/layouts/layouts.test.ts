@@ -260,8 +260,34 @@ describe("actor page", () => {
     const withList = section(text, /<h2 id="with">/, "</section>");
     assert.match(
       withList,
-      /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2<\/span>/,
+      /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2 of 2<\/span>/,
     );
+  });
+
+  test("stances over time with their briefs' dates, oldest first; first and latest mention", () => {
+    const text = page("/actors/united-kingdom/");
+    const stances = section(text, /<h2 id="stances">/, "</section>");
+    const rows = Array.from(
+      stances.matchAll(/<time datetime="([^"]*)">[\s\S]*?<a href="[^"]*briefs\/([^/]*)\/"/g),
+      (m) => [m[1], m[2]],
+    );
+    assert.deepEqual(rows, [
+      ["2025-11-11", "uk-review"],
+      ["2025-11-13", "strikes-response"],
+    ]);
+    assert.match(stances, /will not share intelligence used for lethal strikes/);
+    assert.match(
+      text,
+      /First named <time datetime="2025-11-10">[^<]*<\/time> in <a href="\/some-repo\/articles\/uk-pause\/">[\s\S]*?latest <time datetime="2025-11-13">/,
+    );
+  });
+
+  test("lists the events it takes part in, and each quote once, not again under each brief", () => {
+    const navy = page("/actors/us-navy/");
+    const events = section(navy, /<h2 id="events">/, "</section>");
+    assert.match(events, /The US Navy strikes a vessel\./);
+    const maduro = page("/actors/nicolas-maduro/").split('<div class="cite-notes"')[0]!;
+    assert.equal((maduro.match(/an act of aggression/g) ?? []).length, 1, "once, outside the cited paragraphs");
   });
 
   test("is indexed as an Actor under its own name; an unnamed actor still has a page", () => {
