@@ -10,7 +10,7 @@
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
-import { withSiteUrl } from "./validate/site-url.ts";
+import { productionAddressWarning, withSiteUrl } from "./validate/site-url.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { SiteModel } from "./model/types.ts";
 import { indexedPageCount, renderInputOf } from "./render/render-input.ts";
@@ -111,7 +111,10 @@ export interface RenderedSite {
 
 /** load → validate → model → render into `staging`, in this process (the build's render process). */
 export async function renderSite(opts: SiteOptions, staging: string): Promise<RenderedSite> {
-  const { model, diagnostics, timings } = await prepareSite(opts);
+  const prepared = await prepareSite(opts);
+  const { model, timings } = prepared;
+  // Production only: a build with drafts is looked at, not published.
+  const diagnostics = [...prepared.diagnostics, ...productionAddressWarning(model?.site, opts)];
   const failed = { ok: false, diagnostics, timings, pages: 0, indexedPages: 0, language: "", pageSources: {} };
   if (!model) return failed;
   const input = renderInputOf(model, await renderSettingsOf(model, opts));

@@ -17,15 +17,18 @@ import { formatParagraphRef, type ActorId, type ParagraphRef } from "./ids.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { sourceWording } from "./quote-wording.ts";
 import { contentWords, drawsOn, ParagraphFacts, termsOf, type Term } from "./statement-terms.ts";
-import type { ValidBrief, ValidContent } from "./validate.ts";
+import type { ValidArticle, ValidBrief, ValidContent } from "./validate.ts";
 
 type Where = Pick<Diagnostic, "file" | "line" | "field">;
 
-/** A cited paragraph, read once: what it holds and (when first asked) which actors it names. */
+/** A cited paragraph, read once: what it holds, and (when first asked) which actors it names. */
 interface CitedParagraph {
   readonly ref: string;
   readonly facts: ParagraphFacts;
+  /** True when the paragraph or one before it names the actor (so "he" is fine), or one belonging to it. */
   names(actor: ActorId): boolean;
+  /** The article's publication date, a fact about every paragraph of it. */
+  readonly published: string | undefined;
 }
 
 interface Run {
@@ -34,6 +37,8 @@ interface Run {
   readonly paragraph: (ref: ParagraphRef) => CitedParagraph | undefined;
   /** The paragraph a citation names, as written. */
   readonly paragraphText: (ref: ParagraphRef) => string | undefined;
+  /** The actors an actor belongs to, nearest first. */
+  readonly affiliations: (actor: string) => string[];
   /** Actors a brief names in its text, listed or not: they are mentioned. */
   readonly named: Set<string>;
   /** Each article's outlet, by article id. */
@@ -48,8 +53,10 @@ interface Statement {
   readonly cites: readonly ParagraphRef[];
   /** Whom the statement is about when its text does not say: an actor's name, for its role and stance. */
   readonly subject?: string;
-  /** Facts the statement asserts besides its text: an event's date. */
-  readonly terms?: readonly Term[];
+  /** For an update: a development is news and needs a source; a correction or clarification is about the brief. */
+  readonly development?: boolean;
+  /** An event's date, which the cited paragraphs (or their articles' dates) must bear out. */
+  readonly date?: string;
 }
 
 /** Warnings for valid content. `files` are the loaded files, to give each warning its line. */
@@ -69,8 +76,11 @@ export function factCheck(content: ValidContent, files: readonly SourceFile[]): 
 
 function runOf(content: ValidContent, files: readonly SourceFile[]): Run {
   const findActors = actorNameFinder(content.actors);
+  const articleById = new Map(content.articles.map((a) => [a.id as string, a]));
   const articles = new Map(content.articles.map((a) => [a.id as string, a.paragraphs]));
   const read = new Map<Paragraph, CitedParagraph>();
+  const affiliations = affiliationsOf(content);
+  const firstNamed = firstNamedIn(findActors, affiliations);
   const filesByPath = new Map(files.map((f) => [f.path, f]));
   // A file's YAML is parsed again only when a warning's line cannot be read off its lines, and then once.
   const lines = new Map<string, FieldLines>();
@@ -78,6 +88,7 @@ function runOf(content: ValidContent, files: readonly SourceFile[]): Run {
   return {
     out: [],
     findActors,
+    affiliations,
     named: new Set(),
     paragraphText: (ref) => articles.get(ref.article)?.[ref.paragraph - 1]?.text,
     outletOf: outlets,
@@ -86,13 +97,10 @@ function runOf(content: ValidContent, files: readonly SourceFile[]): Run {
       if (!paragraph) return undefined;
       let cited = read.get(paragraph);
       if (!cited) {
-        let actors: Set<string> | undefined;
-        const names = (actor: ActorId) => {
-          actors ??= new Set(findActors(paragraph.text).map((m) => m.actor));
-          // Who published a paragraph is a fact about it, though the text rarely names its own outlet.
-          return actors.has(actor) || outlets.get(ref.article) === actor;
-        };
-        cited = { ref: formatParagraphRef(ref), facts: new ParagraphFacts(paragraph.text), names };
+        const article = articleById.get(ref.article)!;
+        const names = (actor: ActorId) => (firstNamed(article).get(actor) ?? Infinity) <= ref.paragraph;
+        const facts = new ParagraphFacts(paragraph.text);
+        cited = { ref: formatParagraphRef(ref), facts, names, published: article.published };
         read.set(paragraph, cited);
       }
       return cited;
@@ -108,6 +116,38 @@ function runOf(content: ValidContent, files: readonly SourceFile[]): Run {
       }
       return { file, line, field: fieldPath(path) };
     },
+  };
+}
+
+/** Each actor's affiliations, nearest first: `marco-rubio` → [`united-states`]. */
+function affiliationsOf(content: ValidContent): (actor: string) => string[] {
+  const affiliation = new Map(content.actors.flatMap((a) => (a.affiliation ? [[a.id as string, a.affiliation]] : [])));
+  return (actor) => {
+    const chain: string[] = [];
+    // Bounded: validation refuses an actor affiliated with itself, not a longer loop.
+    for (let a = affiliation.get(actor); a !== undefined && chain.length < 5; a = affiliation.get(a)) chain.push(a);
+    return chain;
+  };
+}
+
+/**
+ * For each article (read when first cited), the paragraph number where each actor is first named,
+ * counting the actors named ones belong to ("Rubio" names the United States too) and the outlet
+ * (a fact about the whole article, though its text rarely names it).
+ */
+function firstNamedIn(findActors: FindActors, affiliations: (actor: string) => string[]) {
+  const read = new WeakMap<ValidArticle, Map<string, number>>();
+  return (article: ValidArticle): ReadonlyMap<string, number> => {
+    let first = read.get(article);
+    if (!first) {
+      first = new Map(article.outlet ? [[article.outlet as string, 1]] : []);
+      article.paragraphs.forEach((p, i) => {
+        for (const m of findActors(p.text))
+          for (const a of [m.actor, ...affiliations(m.actor)]) if (!first!.has(a)) first!.set(a, i + 1);
+      });
+      read.set(article, first);
+    }
+    return first;
   };
 }
 
@@ -134,34 +174,40 @@ function statementsOf(brief: ValidBrief, nameOf: ReadonlyMap<string, string>): S
     if (a.stance !== undefined) out.push({ path: ["actors", i, "stance"], text: a.stance, ...about });
   });
   brief.key_points.forEach((k, i) => out.push({ path: ["key_points", i, "text"], text: k.text, cites: k.cites }));
-  brief.events.forEach((e, i) =>
-    out.push({ path: ["events", i, "what"], text: e.what, cites: e.cites, terms: dateTerms(e.date) }),
+  brief.events.forEach((e, i) => out.push({ path: ["events", i, "what"], text: e.what, cites: e.cites, date: e.date }));
+  brief.updates.forEach((u, i) =>
+    out.push({ path: ["updates", i, "text"], text: u.text, cites: u.cites, development: u.kind === "development" }),
   );
-  brief.updates.forEach((u, i) => out.push({ path: ["updates", i, "text"], text: u.text, cites: u.cites }));
   return out;
 }
 
 const MONTHS = "January February March April May June July August September October November December".split(" ");
 
-/** What an event's date asserts: its year, month and day must each be in a cited paragraph. */
-function dateTerms(date: string | undefined): Term[] {
-  if (date === undefined) return [];
-  const [year, month, day] = date.split("-");
-  const terms: Term[] = [{ kind: "number", text: year!, key: String(Number(year)) }];
-  if (month)
-    terms.push({ kind: "name", text: MONTHS[Number(month) - 1]!, key: MONTHS[Number(month) - 1]!.toLowerCase() });
-  if (day) terms.push({ kind: "number", text: day, key: String(Number(day)) });
-  return terms;
+/**
+ * True when something cited bears out an event's date: each of its year, month and day is in a
+ * cited paragraph ("November 1st"), or agrees with a cited article's publication date (an event
+ * "on Wednesday" in an article published that Wednesday).
+ */
+function supportsDate(date: string, cited: readonly CitedParagraph[]): boolean {
+  const parts = date.split("-");
+  return parts.every((part, i) => {
+    const term: Term =
+      i === 1
+        ? { kind: "name", text: MONTHS[Number(part) - 1]!, key: MONTHS[Number(part) - 1]!.toLowerCase() }
+        : { kind: "number", text: part, key: String(Number(part)) };
+    const prefix = parts.slice(0, i + 1).join("-");
+    return cited.some((c) => c.published?.startsWith(prefix) || c.facts.holds(term));
+  });
 }
 
 function checkStatement(run: Run, brief: ValidBrief, s: Statement): void {
   // A role and its stance share their cites: "cites nothing" is told once, on the actor (checkUncitedActors).
   if (s.cites.length === 0) {
-    if (s.path[0] === "updates")
+    if (s.path[0] === "updates" && s.development)
       run.out.push(
         warning({
           ...run.at(brief.file, s.path),
-          message: "this update cites nothing, so a reader cannot check it",
+          message: "this development cites nothing, so a reader cannot check it",
           hint: "add 'cites: [article-slug#pN]' with the paragraph that says it",
         }),
       );
@@ -203,8 +249,8 @@ function missingFacts(run: Run, s: Statement, cited: readonly CitedParagraph[]):
     const named = cited.some((c) => c.names(m.actor));
     if (!named && !termsOf(name, [], false).every((t) => cited.some((c) => c.facts.holds(t)))) missing.add(name);
   }
-  for (const term of [...termsOf(s.text, mentions), ...(s.terms ?? [])])
-    if (!cited.some((c) => c.facts.holds(term))) missing.add(term.text);
+  for (const term of termsOf(s.text, mentions)) if (!cited.some((c) => c.facts.holds(term))) missing.add(term.text);
+  if (s.date !== undefined && !supportsDate(s.date, cited)) missing.add(s.date);
   return [...missing];
 }
 
@@ -241,9 +287,11 @@ const blank = (text: string) => text.replace(NOT_PLAIN, (m) => " ".repeat(m.leng
 
 /** An actor the brief names in its body, dek or key points (not as a link) but does not list under actors. */
 function checkNamedActors(run: Run, brief: ValidBrief): void {
-  // The outlets of its sources need no listing: the brief reports what they published.
+  // The outlets of its sources need no listing (the brief reports what they published), nor what a
+  // listed actor belongs to ("the US Secretary of State" with Rubio listed).
   const outlets = brief.sources.flatMap((id) => run.outletOf.get(id) ?? []);
-  const listed = new Set<string>([...brief.actors.map((a) => a.id), ...outlets]);
+  const actors = brief.actors.flatMap((a) => [a.id, ...run.affiliations(a.id)]);
+  const listed = new Set<string>([...actors, ...outlets]);
   const alreadyListed = (actor: string) => {
     run.named.add(actor);
     if (listed.has(actor)) return true;
