@@ -7,12 +7,11 @@
  * Problems are collected as diagnostics and returned together; a stage that finds errors stops
  * the build before anything is written to the output folder, which is replaced only at the end.
  */
-import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { hasErrors } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
 import { productionAddressWarning, withSiteUrl } from "./validate/site-url.ts";
 import { buildModel } from "./model/build-model.ts";
-import type { SiteModel } from "./model/types.ts";
 import { indexedPageCount, renderInputOf } from "./render/render-input.ts";
 import { renderWithEleventy } from "./render/eleventy-run.ts";
 import { aboutSource, pageSourcesOf } from "./render/page-sources.ts";
@@ -23,90 +22,32 @@ import { publishWhenBuilt } from "./publish/publish.ts";
 import { renderInChildProcess } from "./build/render-in-child.ts";
 import { timed } from "./build/timed.ts";
 import { unexpectedFailure } from "./build/unexpected.ts";
+import { summaries } from "./build/summaries.ts";
+import type { BuildOptions, BuildResult, PreparedSite, RenderedSite, SiteOptions, Timings } from "./build/stages.ts";
 
-export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
-export type Stage = (typeof STAGES)[number];
-export type Timings = Partial<Record<Stage, number>>;
-
-export interface StageReport {
-  readonly stage: Stage;
-  readonly seconds: number;
-  /** What the stage did, for a person watching the build: "120 files". */
-  readonly summary: string;
-}
-
-export interface SiteOptions {
-  readonly contentDir: string;
-  /** `/` or `/some-repo/` (normalised by `normalizePathPrefix`, scripts/cli-args.ts). */
-  readonly pathPrefix: string;
-  readonly includeDrafts: boolean;
-  /** The site's public address, over site.yaml's `url` (BRIEFBOOK_URL; src/validate/site-url.ts). */
-  readonly siteUrl?: string;
-  readonly onStage?: (report: StageReport) => void;
-}
-
-export interface BuildOptions extends SiteOptions {
-  readonly outDir: string;
-  /** Skip Pagefind (tests of rendering alone). */
-  readonly index?: boolean;
-}
-
-export interface BuildResult {
-  readonly ok: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly timings: Timings;
-  readonly pages: number;
-  /** Set when the build did no work: `--out` names a folder it may not replace, or another build holds it. */
-  readonly refused?: "place" | "busy";
-}
+export { STAGES } from "./build/stages.ts";
 
 /** load → validate: what `npm run check` reports. */
 export async function checkSite(opts: SiteOptions) {
-  const timings: Timings = {};
-  const { onStage } = opts;
-  const loaded = await timed({ stage: "load", timings, onStage, summary: (r) => `${r.files.length} files` }, () =>
-    loadContent(opts.contentDir),
-  );
-  const validated = await timed({ stage: "validate", timings, onStage, summary: validatedSummary }, () => {
+  const clock = { timings: {} as Timings, onStage: opts.onStage };
+  const loaded = await timed({ ...clock, stage: "load", summary: summaries.load }, () => loadContent(opts.contentDir));
+  const validated = await timed({ ...clock, stage: "validate", summary: summaries.validate }, () => {
     const checked = validateContent(loaded.files);
     const addressed = withSiteUrl(checked.content, opts.siteUrl);
     return { content: addressed.content, diagnostics: [...checked.diagnostics, ...addressed.diagnostics] };
   });
-  return { content: validated.content, diagnostics: [...loaded.diagnostics, ...validated.diagnostics], timings };
-}
-
-const validatedSummary = ({ content: c }: Awaited<ReturnType<typeof validateContent>>) =>
-  `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`;
-
-export interface PreparedSite {
-  readonly model?: SiteModel;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly timings: Timings;
+  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  return { content: validated.content, diagnostics, timings: clock.timings };
 }
 
 /** load → validate → model: everything up to rendering, for the build and Eleventy's own preview. */
 export async function prepareSite(opts: SiteOptions): Promise<PreparedSite> {
   const { content, diagnostics, timings } = await checkSite(opts);
   if (hasErrors(diagnostics)) return { diagnostics, timings };
-  const summary = (m: SiteModel) =>
-    `${m.briefs.length} briefs published, ${m.topics.length} topics, ${m.timeline.length} events`;
-  const model = await timed({ stage: "model", timings, onStage: opts.onStage, summary }, () =>
+  const model = await timed({ timings, onStage: opts.onStage, stage: "model", summary: summaries.model }, () =>
     buildModel(content, { pathPrefix: opts.pathPrefix, includeDrafts: opts.includeDrafts }),
   );
   return { model, diagnostics, timings };
-}
-
-/** What the render process reports back: the model stays there, only facts the later stages need cross over. */
-export interface RenderedSite {
-  readonly ok: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly timings: Timings;
-  readonly pages: number;
-  /** Briefs, articles and actors: the pages Pagefind must index. */
-  readonly indexedPages: number;
-  readonly language: string;
-  /** Output file (`briefs/x/index.html`) → the content file it is made from, to name in later problems. */
-  readonly pageSources: Readonly<Record<string, string>>;
 }
 
 /** load → validate → model → render into `staging`, in this process (the build's render process). */
@@ -118,8 +59,7 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
   const failed = { ok: false, diagnostics, timings, pages: 0, indexedPages: 0, language: "", pageSources: {} };
   if (!model) return failed;
   const input = renderInputOf(model, await renderSettingsOf(model, opts));
-  const summary = (r: { pages: number; failure?: Diagnostic }) => (r.failure ? "failed" : `${r.pages} pages`);
-  const rendered = await timed({ stage: "render", timings, onStage: opts.onStage, summary }, () =>
+  const rendered = await timed({ timings, onStage: opts.onStage, stage: "render", summary: summaries.render }, () =>
     renderWithEleventy(input, staging, opts.pathPrefix),
   );
   if (rendered.failure) return { ...failed, diagnostics: [...diagnostics, rendered.failure] };
@@ -149,16 +89,16 @@ async function renderIndexAndCheck(opts: BuildOptions, staging: string, timings:
   const rendered = await renderInChildProcess(opts, staging);
   Object.assign(timings, rendered.timings);
   if (!rendered.ok) return { ok: false, diagnostics: rendered.diagnostics, timings, pages: 0 };
-  const { onStage } = opts;
+  const clock = { timings, onStage: opts.onStage };
   // Pagefind works in its own process: the link check runs meanwhile on the other core. It
   // skips the index's folders, which are still being written (the index stage checks those).
   const [indexed, checked] = await Promise.all([
     opts.index === false
       ? undefined
-      : timed({ stage: "index", timings, onStage, summary: (r) => `${r.pages} pages indexed` }, () =>
+      : timed({ ...clock, stage: "index", summary: summaries.index }, () =>
           buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
         ),
-    timed({ stage: "check", timings, onStage, summary: (r) => `${r.links} links in ${r.pages} pages` }, () =>
+    timed({ ...clock, stage: "check", summary: summaries.check }, () =>
       checkLinks(staging, opts.pathPrefix, ["pagefind"]),
     ),
   ]);

@@ -5,7 +5,7 @@
 import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { RenderedSite, SiteOptions, StageReport } from "../pipeline.ts";
+import type { RenderedSite, SiteOptions, StageReport } from "./stages.ts";
 
 export interface RenderProcessRequest {
   readonly opts: Omit<SiteOptions, "onStage">;

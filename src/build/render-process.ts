@@ -3,7 +3,8 @@
  * (src/pipeline.ts, through render-in-child.ts) so that the model's memory is returned to the
  * system before indexing.
  */
-import { renderSite, type RenderedSite } from "../pipeline.ts";
+import { renderSite } from "../pipeline.ts";
+import type { RenderedSite } from "./stages.ts";
 import type { RenderProcessMessage, RenderProcessRequest } from "./render-in-child.ts";
 import { unexpectedFailure } from "./unexpected.ts";
 

@@ -1,4 +1,4 @@
-import type { Stage, StageReport, Timings } from "../pipeline.ts";
+import type { Stage, StageReport, Timings } from "./stages.ts";
 
 interface TimedStage<T> {
   readonly stage: Stage;
