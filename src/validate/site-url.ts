@@ -3,8 +3,8 @@
  * another (the GitHub workflow sets BRIEFBOOK_URL from what GitHub Pages reports), checked by the
  * same schema field as the file's.
  */
-import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { siteSchema } from "./schema.ts";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { siteSchema, type SiteData } from "./schema.ts";
 import type { ValidContent } from "./validate.ts";
 
 /** Where an address given to the build (not written in a file) is reported from. */
@@ -30,4 +30,25 @@ export function withSiteUrl(
     };
   }
   return { content: { ...content, site: { ...content.site, url: parsed.data } }, diagnostics: [] };
+}
+
+/**
+ * A production build (one without drafts) of a site with no address: feeds, the sitemap, canonical
+ * links and open data would hold bare paths, which feed readers and search engines cannot follow.
+ * Said once, as a warning: a site may be built to look at before it has an address.
+ */
+export function productionAddressWarning(
+  site: SiteData | undefined,
+  opts: { readonly includeDrafts: boolean },
+): Diagnostic[] {
+  if (!site || site.url !== undefined || opts.includeDrafts) return [];
+  return [
+    warning({
+      file: "site.yaml",
+      field: "url",
+      message:
+        "the site has no public address, so its feeds, sitemap, canonical links and open data hold paths without the site's host, which feed readers and search engines cannot follow",
+      hint: `add \`url: https://owner.github.io/repo/\` (the address readers use) to site.yaml, or set ${SITE_URL_VARIABLE} for this build; the GitHub workflow sets it from GitHub Pages`,
+    }),
+  ];
 }
