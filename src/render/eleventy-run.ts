@@ -5,7 +5,12 @@
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { LAYOUTS_DIR, PUBLIC_DIR } from "../repository.ts";
-import briefbookPlugin, { PageRenderError, type EleventyConfig, type RenderInput } from "./eleventy-plugin.ts";
+import briefbookPlugin, {
+  PageRenderError,
+  TemplateModules,
+  type EleventyConfig,
+  type RenderInput,
+} from "./eleventy-plugin.ts";
 import { sourceFileOf } from "./page-sources.ts";
 import type { Page } from "./pages.ts";
 
@@ -28,6 +33,7 @@ export async function renderWithEleventy(
 ): Promise<{ readonly pages: number; readonly failure?: Diagnostic }> {
   // Imported here: the build's parent process never renders, and Eleventy costs ~40 MB to load.
   const { default: Eleventy } = await import("@11ty/eleventy");
+  const templates = new TemplateModules();
   for (let from = 0; from < input.pages.length || from === 0; from += PAGES_PER_ELEVENTY_RUN) {
     const slice: RenderInput = { ...input, pages: input.pages.slice(from, from + PAGES_PER_ELEVENTY_RUN) };
     const elev = new Eleventy(LAYOUTS_DIR, outDir, {
@@ -36,7 +42,7 @@ export async function renderWithEleventy(
       pathPrefix,
       config(eleventyConfig: never) {
         const cfg: EleventyConfig = eleventyConfig;
-        briefbookPlugin(cfg, { source: async () => slice, publicDir: PUBLIC_DIR });
+        briefbookPlugin(cfg, { source: async () => slice, publicDir: PUBLIC_DIR, templates });
       },
     });
     // Our stages report progress; Eleventy's own summary line would repeat the render stage's,
