@@ -91,6 +91,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addExtension(extensions: string[], options: object): void;
   setTemplateFormats(formats: string[]): void;
+  setDataFileSuffixes(suffixes: string[]): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
@@ -120,6 +121,8 @@ export default function briefbookPlugin(eleventyConfig: EleventyConfig, options:
     compileOptions: { getCacheKey: (_content: unknown, inputPath: string) => inputPath },
   });
   eleventyConfig.setTemplateFormats(TEMPLATE_FORMATS);
+  // Nor are data files: a layouts.json or brief.11tydata.json there would change every page it reaches.
+  eleventyConfig.setDataFileSuffixes([]);
 
   eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
 

@@ -1,7 +1,8 @@
 /**
  * Eleventy's input folder holds the page templates (`layouts/*.11ty.ts`) and files that are not
  * pages: helpers, and perhaps a README or a sketch in HTML. Only the templates are the site; a
- * stray Markdown, HTML or Nunjucks file beside them must not be published as a page of its own.
+ * stray Markdown, HTML or Nunjucks file beside them must not be published as a page of its own,
+ * nor a stray data file change the pages.
  * The preview renders a requested page through the same templates, so it shows what a build writes.
  */
 import { test } from "node:test";
@@ -30,7 +31,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
-test("only the page templates in the layouts folder are published, not a README or a stray page beside them", async () => {
+test("only the page templates in the layouts folder make the site, not a README, a stray page or data file beside them", async () => {
   const opts = { contentDir: fixture("valid-minimal"), pathPrefix: "/", includeDrafts: false };
   const { model } = await prepareSite(opts);
   assert.ok(model);
@@ -57,6 +58,8 @@ test("only the page templates in the layouts folder are published, not a README 
   await writeFile(path.join(layouts, "README.md"), "# Layouts\n\nOne template per page type.\n");
   await writeFile(path.join(layouts, "sketch.html"), "<p>A new header, not finished.</p>\n");
   await writeFile(path.join(layouts, "card.njk"), "<div>{{ title }}</div>\n");
+  // Eleventy would read this as data for every template in the folder, and wrap each page in a layout.
+  await writeFile(path.join(layouts, "layouts.json"), '{ "layout": "card.njk" }\n');
   try {
     const out = path.join(dir, "site");
     const elev = new Eleventy(layouts, out, {
@@ -72,6 +75,10 @@ test("only the page templates in the layouts folder are published, not a README 
 
     const expected = [...input.pages.map((p) => outputPathOf(p.path).slice(1)), ...(await filesUnder(PUBLIC))].sort();
     assert.deepEqual((await filesUnder(out)).sort(), expected, "every page of the page list and public/, nothing else");
+    for (const page of input.pages) {
+      const written = await readFile(path.join(out, outputPathOf(page.path)), "utf8");
+      assert.equal(written, renderPage(page, input.context), `${page.path} is its template's HTML alone`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
