@@ -36,11 +36,16 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   const kinds = [...new Set(b.mentions.flatMap((id) => model.actor(id)?.kind ?? []).map(kindLabel))];
   const notes = new CitationNotes(ctx);
   notes.include(b.bodyCitations);
+  // The latest update or correction, shown by the date so a reader sees at once that the brief changed.
+  const updated = b.updates.reduce<string | undefined>(
+    (latest, u) => (latest && latest > u.date ? latest : u.date),
+    undefined,
+  );
   const cites = (list: readonly Citation[]) => notes.cite(list);
   return html`<article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
-<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(b.date)}${updated ? html` · <a href="#updates">Updated ${dateTag(updated)}</a>` : ""}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
 <h1 data-pagefind-weight="10">${b.title}</h1>
 <p class="lede">${b.dek}</p>
 ${
