@@ -10,6 +10,7 @@ import * as actors from "./actors.11ty.ts";
 import * as article from "./article.11ty.ts";
 import * as brief from "./brief.11ty.ts";
 import * as briefs from "./briefs.11ty.ts";
+import * as cname from "./cname.11ty.ts";
 import * as feed from "./feed.11ty.ts";
 import * as home from "./home.11ty.ts";
 import * as jsonFeed from "./json-feed.11ty.ts";
@@ -45,6 +46,7 @@ const TEMPLATES: { readonly [L in Layout]: { readonly pageHtml: (page: PageOf<L>
   sitemap,
   robots,
   "open-data": openData,
+  cname,
 };
 
 /** A page's HTML, exactly as the build writes it. */

@@ -10,7 +10,7 @@
 import { hasErrors } from "./diagnostics/diagnostic.ts";
 import { loadContent } from "./load/load-content.ts";
 import { validateContent } from "./validate/validate.ts";
-import { productionAddressWarning, withSiteUrl } from "./validate/site-url.ts";
+import { siteAddressProblems, withSiteUrl } from "./validate/site-url.ts";
 import { buildModel } from "./model/build-model.ts";
 import { indexedPageCount, renderInputOf } from "./render/render-input.ts";
 import { renderWithEleventy } from "./render/eleventy-run.ts";
@@ -54,8 +54,8 @@ export async function prepareSite(opts: SiteOptions): Promise<PreparedSite> {
 export async function renderSite(opts: SiteOptions, staging: string): Promise<RenderedSite> {
   const prepared = await prepareSite(opts);
   const { model, timings } = prepared;
-  // Production only: a build with drafts is looked at, not published.
-  const diagnostics = [...prepared.diagnostics, ...productionAddressWarning(model?.site, opts)];
+  // Where the site is published: a custom domain at /, and (production only) an address at all.
+  const diagnostics = [...prepared.diagnostics, ...siteAddressProblems(model?.site, opts)];
   const failed = { ok: false, diagnostics, timings, pages: 0, indexedPages: 0, language: "", pageSources: {} };
   if (!model) return failed;
   const input = renderInputOf(model, await renderSettingsOf(model, opts));

@@ -17,6 +17,7 @@ import {
   actorFeedPath,
   actorsPath,
   briefsPath,
+  cnamePath,
   dataPath,
   feedPath,
   jsonFeedPath,
@@ -79,6 +80,7 @@ export type Page = PageBase &
     | { readonly layout: "sitemap" }
     | { readonly layout: "robots" }
     | { readonly layout: "open-data"; readonly file: OpenDataFile }
+    | { readonly layout: "cname"; readonly domain: string }
   );
 
 /** Whether a page is an HTML page (a folder's index or a `.html` file), not a feed or data file. */
@@ -112,6 +114,7 @@ const LAYOUTS: Record<Layout, true> = {
   sitemap: true,
   robots: true,
   "open-data": true,
+  cname: true,
 };
 
 /** Groups pages by type, keeping their order; every type is present, empty or not. */
@@ -169,6 +172,8 @@ export function pagesOf(model: SiteModel): Page[] {
       file: file as OpenDataFile,
     })),
   ];
+  // GitHub Pages and other hosts read the custom domain from a CNAME file at the root.
+  if (model.site.domain) pages.push({ layout: "cname", path: cnamePath, title: "CNAME", domain: model.site.domain });
   // Path and title are filled in by listPages; the placeholder keeps each page's type exact.
   const at = { path: homePath, title: "" };
   /** Every page of a list at `base`: the same title and layout data, one slice per page. */

@@ -179,6 +179,9 @@ export const briefSchema = z
   })
   .describe("content/briefs/<slug>.md — an editor's summary; body = Markdown with actor links and citations.");
 
+/** A host name such as `briefs.example.org`: letters, digits and hyphens in dot-separated labels. */
+const DOMAIN_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
 export const siteSchema = z.strictObject({
   title: text("the site title").default("Briefbook").describe("The site's name, in the header and feed."),
   tagline: optional(text("the tagline")).describe("A line under the site's name on the home page."),
@@ -194,6 +197,24 @@ export const siteSchema = z.strictObject({
     .describe("The content's language (BCP 47), for `<html lang>` and search."),
   url: optional(address("the site's address")).describe(
     "The public address of the site, for the feed's absolute links.",
+  ),
+  domain: optional(
+    z
+      .string({ error: "expected the custom domain as text" })
+      .trim()
+      .superRefine((name, ctx) => {
+        if (DOMAIN_NAME.test(name)) return;
+        const bare = name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split(/[/?#:]/)[0] ?? "";
+        ctx.addIssue({
+          code: "custom",
+          message: `'${name.slice(0, 60)}' is not a domain name`,
+          params: {
+            hint: `write the name alone, as GitHub Pages' custom domain setting has it: \`domain: ${DOMAIN_NAME.test(bare) ? bare : "briefs.example.org"}\``,
+          },
+        });
+      }),
+  ).describe(
+    "A custom domain the site is served at, such as `briefs.example.org`: the build writes a CNAME file naming it, the site lives at `/`, and `https://<domain>/` is its address when `url` is not given.",
   ),
   per_page: z
     .number()

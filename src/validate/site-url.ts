@@ -14,7 +14,7 @@ export function withSiteUrl(
   content: ValidContent,
   url: string | undefined,
 ): { readonly content: ValidContent; readonly diagnostics: readonly Diagnostic[] } {
-  if (url === undefined || url.trim() === "") return { content, diagnostics: [] };
+  if (url === undefined || url.trim() === "") return { content: withDomainUrl(content), diagnostics: [] };
   const parsed = siteSchema.shape.url.safeParse(url);
   if (!parsed.success || parsed.data === undefined) {
     const issue = parsed.error?.issues[0];
@@ -32,16 +32,34 @@ export function withSiteUrl(
   return { content: { ...content, site: { ...content.site, url: parsed.data } }, diagnostics: [] };
 }
 
+/** A custom domain is the site's address when site.yaml gives no `url`. */
+function withDomainUrl(content: ValidContent): ValidContent {
+  const { domain, url } = content.site;
+  return domain && url === undefined ? { ...content, site: { ...content.site, url: `https://${domain}/` } } : content;
+}
+
 /**
- * A production build (one without drafts) of a site with no address: feeds, the sitemap, canonical
- * links and open data would hold bare paths, which feed readers and search engines cannot follow.
- * Said once, as a warning: a site may be built to look at before it has an address.
+ * What a build must know about where the site is published. A custom domain serves the site at
+ * `/`, so a build under another prefix would publish links that lead nowhere: refused. A
+ * production build (one without drafts) of a site with no address at all: its feeds, sitemap,
+ * canonical links and open data would hold bare paths, which feed readers and search engines
+ * cannot follow; said once, as a warning, since a site may be built before it has an address.
  */
-export function productionAddressWarning(
+export function siteAddressProblems(
   site: SiteData | undefined,
-  opts: { readonly includeDrafts: boolean },
+  opts: { readonly includeDrafts: boolean; readonly pathPrefix: string },
 ): Diagnostic[] {
-  if (!site || site.url !== undefined || opts.includeDrafts) return [];
+  if (!site) return [];
+  if (site.domain && opts.pathPrefix !== "/")
+    return [
+      error({
+        file: "site.yaml",
+        field: "domain",
+        message: `the site's custom domain '${site.domain}' serves it at /, but this build was given the path prefix '${opts.pathPrefix}'`,
+        hint: "build without --pathprefix or PATH_PREFIX (the GitHub workflow passes / once the domain is set under Settings → Pages → Custom domain), or remove `domain` to publish under the prefix",
+      }),
+    ];
+  if (site.url !== undefined || opts.includeDrafts) return [];
   return [
     warning({
       file: "site.yaml",
