@@ -5,6 +5,7 @@
 import { fork } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { RenderedSite, SiteOptions, StageReport } from "./stages.ts";
 
 export interface RenderProcessRequest {
@@ -14,7 +15,8 @@ export interface RenderProcessRequest {
 export type RenderProcessMessage =
   { readonly type: "stage"; readonly report: StageReport } | { readonly type: "done"; readonly result: RenderedSite };
 
-const RENDER_PROCESS = join(import.meta.dirname, "render-process.ts");
+// A URL, not import.meta.dirname, which Node 20 has only from 20.11.
+const RENDER_PROCESS = fileURLToPath(new URL("render-process.ts", import.meta.url));
 const TSX_LOADER = import.meta.resolve("tsx");
 
 /**
