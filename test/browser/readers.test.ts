@@ -122,6 +122,26 @@ describe("citations on a brief", () => {
   });
 });
 
+describe("the timeline", () => {
+  test("lists each event once, those dated only in words under their own heading, citations opening in place", async () => {
+    const page = await open("/timeline/", 390);
+    const whats = await page.$$eval(".timeline .what", (els) =>
+      els.map((e) => (e.firstChild?.textContent ?? "").trim().toLowerCase()),
+    );
+    assert.ok(whats.length > 0);
+    assert.deepEqual(
+      whats.filter((w, i) => whats.indexOf(w) !== i),
+      [],
+      "an event listed twice",
+    );
+    assert.ok(await page.locator("h2", { hasText: "Dated only in words" }).isVisible());
+    const button = page.locator(".timeline button.cite").first();
+    await button.click();
+    assert.ok(await openPopoverText(page, (await button.getAttribute("popovertarget"))!));
+    await page.close();
+  });
+});
+
 describe("every reader page", () => {
   const PAGES = [BRIEF, "/actors/united-kingdom/", "/timeline/", "/"];
 
