@@ -1,9 +1,10 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { bodyReferencesOf, briefingMarkdown, type BodyReference } from "./briefing-syntax.ts";
 import { checkActorFiles } from "./check-actors.ts";
 import { checkArticle } from "./check-articles.ts";
 import { checkBrief, type TopicAddresses } from "./check-briefs.ts";
+import { factCheck } from "./fact-check.ts";
 import type { ActorId, ArticleId, BriefId } from "./ids.ts";
 import { quoteChecker, splitParagraphs, type Paragraph } from "./paragraphs.ts";
 import { readFiles, withoutDuplicates, type Readings } from "./read-files.ts";
@@ -102,15 +103,15 @@ export function validateContent(files: readonly SourceFile[], cache?: Validation
   const { valid: validArticles, known } = checkArticles(run, articles, byKind("article"), cache);
   const validBriefs = checkBriefs(run, known, briefs, indexed, cache);
 
-  return {
-    content: {
-      site,
-      actors: actors.map(({ file, data }) => ({ ...data, id: file.slug as ActorId, file: file.path })),
-      articles: validArticles,
-      briefs: validBriefs,
-    },
-    diagnostics,
+  const content: ValidContent = {
+    site,
+    actors: actors.map(({ file, data }) => ({ ...data, id: file.slug as ActorId, file: file.path })),
+    articles: validArticles,
+    briefs: validBriefs,
   };
+  // The editors' warnings (fact-check.ts) read the whole site, so only once it has no errors.
+  if (!hasErrors(diagnostics)) diagnostics.push(...factCheck(content, files));
+  return { content, diagnostics };
 }
 
 function filesByKind(files: readonly SourceFile[]): Record<SourceFile["kind"], SourceFile[]> {

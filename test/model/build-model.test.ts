@@ -8,7 +8,7 @@ import { buildModel } from "../../src/model/build-model.ts";
 import { publicationDate, type Publication, type SiteModel } from "../../src/model/types.ts";
 import type { ValidContent } from "../../src/validate/validate.ts";
 import type { ActorId, ArticleId } from "../../src/validate/ids.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { dump, errorsOf, validateFixture } from "../helpers/content.ts";
 
 const A = (id: string) => id as ActorId;
 const ids = (docs: readonly { id: string }[]) => docs.map((d) => d.id);
@@ -19,7 +19,7 @@ let content: ValidContent;
 let model: SiteModel;
 before(async () => {
   const run = await validateFixture("cross-links");
-  assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+  assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
   content = run.validated.content;
   model = buildModel(content, { pathPrefix: "/", includeDrafts: false });
 });

@@ -9,13 +9,13 @@ import { buildModel } from "../../src/model/build-model.ts";
 import { modelCache } from "../../src/model/cache.ts";
 import type { SourceFile } from "../../src/load/source-file.ts";
 import type { ValidContent } from "../../src/validate/validate.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { dump, errorsOf, validateFixture } from "../helpers/content.ts";
 
 let content: ValidContent;
 let files: ReadonlyMap<string, SourceFile>;
 before(async () => {
   const run = await validateFixture("cross-links");
-  assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+  assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
   content = run.validated.content;
   files = new Map(run.loaded.files.map((f) => [f.path, f]));
 });

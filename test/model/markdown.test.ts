@@ -9,7 +9,7 @@ import { markdownRenderer, type LinkResolver } from "../../src/model/markdown.ts
 import { mentionMatcher } from "../../src/model/mention-matcher.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import type { ActorId, ArticleId, ParagraphRef } from "../../src/validate/ids.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { dump, errorsOf, validateFixture } from "../helpers/content.ts";
 
 const PREFIX = "/some-repo/";
 
@@ -158,7 +158,7 @@ describe("brief bodies in the built model", () => {
   let model: SiteModel;
   before(async () => {
     const run = await validateFixture("cross-links");
-    assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+    assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
     model = buildModel(run.validated.content, { pathPrefix: PREFIX, includeDrafts: false });
   });
 

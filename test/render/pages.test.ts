@@ -8,7 +8,7 @@ import { buildModel } from "../../src/model/build-model.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import type { SitePath } from "../../src/model/urls.ts";
 import { outputPathOf, pagesOf, paginate, type Page, type Slice } from "../../src/render/pages.ts";
-import { dump, tempContent, validateDir, validateFixture } from "../helpers/content.ts";
+import { dump, errorsOf, tempContent, validateDir, validateFixture } from "../helpers/content.ts";
 
 const BRIEFS = 12;
 const PER_PAGE = 5;
@@ -88,7 +88,7 @@ describe("pagesOf over a paginated site", () => {
     const tmp = await tempContent(manyBriefs());
     cleanup = tmp.cleanup;
     const run = await validateDir(tmp.dir);
-    assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+    assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
     model = buildModel(run.validated.content, { pathPrefix: "/some-repo/", includeDrafts: false });
     pages = pagesOf(model);
   });

@@ -6,14 +6,14 @@ import assert from "node:assert/strict";
 import { buildModel, hrefOf } from "../../src/model/build-model.ts";
 import type { RenderContext } from "../../src/render/context.ts";
 import { withSiteUrl } from "../../src/validate/site-url.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { dump, errorsOf, validateFixture } from "../helpers/content.ts";
 
 export async function contextOf(
   fixtureName: string,
   opts: { readonly pathPrefix?: string; readonly siteUrl?: string; readonly includeDrafts?: boolean } = {},
 ): Promise<RenderContext> {
   const run = await validateFixture(fixtureName);
-  assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+  assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
   const pathPrefix = opts.pathPrefix ?? "/some-repo/";
   const content = withSiteUrl(run.validated.content, opts.siteUrl).content;
   const model = buildModel(content, { pathPrefix, includeDrafts: opts.includeDrafts ?? false });
