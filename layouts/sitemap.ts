@@ -17,8 +17,8 @@ export const SITEMAP_URLS = 50_000;
 const newest = (dates: readonly (IsoDate | undefined)[]): IsoDate | undefined =>
   dates.reduce<IsoDate | undefined>((a, d) => (d && (!a || d > a) ? d : a), undefined);
 
-/** When a page last changed, as far as content says; undefined when it does not. */
-function lastModified(ctx: RenderContext, page: Page): IsoDate | undefined {
+/** When a page last changed, as far as content says; undefined when it does not. `siteChanged`: the newest brief's change, for the lists of every brief. */
+function lastModified(ctx: RenderContext, page: Page, siteChanged: IsoDate | undefined): IsoDate | undefined {
   const { model } = ctx;
   switch (page.layout) {
     case "brief":
@@ -34,7 +34,7 @@ function lastModified(ctx: RenderContext, page: Page): IsoDate | undefined {
     case "home":
     case "briefs":
     case "timeline":
-      return newest(model.briefs.map(briefModified));
+      return siteChanged;
     default:
       return undefined;
   }
@@ -45,11 +45,13 @@ const listed = (page: Page) =>
   (page.path.endsWith("/") || page.path.endsWith(".html")) && page.path !== searchPath && page.path !== notFoundPath;
 
 export function sitemap(ctx: RenderContext): string {
+  // Once, not per page: the brief list and the timeline have a page per 50 items.
+  const siteChanged = newest(ctx.model.briefs.map(briefModified));
   const urls = pagesOf(ctx.model)
     .filter(listed)
     .slice(0, SITEMAP_URLS)
     .map((page) => {
-      const modified = lastModified(ctx, page);
+      const modified = lastModified(ctx, page, siteChanged);
       return `<url><loc>${escapeXml(absoluteUrl(ctx, page.path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ""}</url>`;
     });
   return `<?xml version="1.0" encoding="UTF-8"?>
