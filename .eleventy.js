@@ -1,7 +1,8 @@
 // Eleventy entry for Eleventy's own CLI: `npx @11ty/eleventy --serve` is the slower alternative to
 // `npm start`. It re-runs load → validate → model and re-renders and re-indexes every page after each
 // edit, where `npm start` (src/preview/) renders pages on request from the model kept in memory.
-// `npm run build` runs the same plugin through src/pipeline.ts, with indexing and checks.
+// `npm run build` runs the same plugin and templates (layouts/*.11ty.ts) through src/render/eleventy-run.ts,
+// with indexing and checks.
 import { register } from "tsx/esm/api";
 
 // Briefbook is TypeScript; tsx lets Eleventy import it without a compile step.

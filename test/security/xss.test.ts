@@ -168,9 +168,13 @@ function inspectDom(): PageFindings {
   const elements = Array.from(
     document.querySelectorAll("iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], img, svg, math"),
   ).map((el) => el.outerHTML.slice(0, 120));
-  const scripts = Array.from(document.scripts).map((s) =>
-    s.src ? new URL(s.src).pathname : s.dataset.events ? "inline#live-reload" : `inline#${s.id || "(no id)"}`,
-  );
+  // The page's own JSON-LD, one element in <head>: data for search engines that no browser runs.
+  const jsonLd = Array.from(document.head.querySelectorAll('script[type="application/ld+json"]')).slice(0, 1);
+  const scripts = Array.from(document.scripts)
+    .filter((s) => !jsonLd.includes(s))
+    .map((s) =>
+      s.src ? new URL(s.src).pathname : s.dataset.events ? "inline#live-reload" : `inline#${s.id || "(no id)"}`,
+    );
   return { attributes, elements, scripts, xss: (window as unknown as { __xss?: unknown }).__xss };
 }
 
