@@ -35,7 +35,6 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   });
   const kinds = [...new Set(b.mentions.flatMap((id) => model.actor(id)?.kind ?? []).map(kindLabel))];
   const notes = new CitationNotes(ctx);
-  notes.include(b.bodyCitations);
   // The latest update or correction, shown by the date so a reader sees at once that the brief changed.
   const updated = b.updates.reduce<string | undefined>(
     (latest, u) => (latest && latest > u.date ? latest : u.date),
@@ -64,7 +63,7 @@ ${
       : ""
 }
 
-<section class="body" aria-label="Summary">${raw(b.bodyHtml)}</section>
+${notes.include(b.bodyCitations)}<section class="body" aria-label="Summary">${raw(b.bodyHtml)}</section>
 
 ${
   b.actors.length > 0
@@ -107,6 +106,7 @@ ${
       )}</ul></section>`
     : ""
 }
+${notes.footnotes()}
 ${notes.popovers()}
 </article>
 

@@ -26,9 +26,19 @@ export class CitationNotes {
     this.#ctx = ctx;
   }
 
-  /** The groups a brief body cites (its buttons are already in the model's HTML). */
-  include(groups: readonly (readonly Citation[])[]): void {
-    for (const g of groups) this.#groups.set(citationGroupId(g), g);
+  /** Every citation in page order, repeats included: the printed page's numbered footnotes. */
+  readonly #inOrder: (readonly Citation[])[] = [];
+
+  /**
+   * The groups a brief body cites (its buttons are already in the model's HTML), written where the
+   * body is, so that footnotes keep the page's order.
+   */
+  include(groups: readonly (readonly Citation[])[]): SafeHtml {
+    for (const g of groups) {
+      this.#groups.set(citationGroupId(g), g);
+      this.#inOrder.push(g);
+    }
+    return html``;
   }
 
   /** The button for one group (labelled `shown`, by default its sources), remembered for `popovers()`. */
@@ -36,6 +46,17 @@ export class CitationNotes {
     if (list.length === 0) return html``;
     this.include([list]);
     return raw(citationTrigger(list, shown));
+  }
+
+  /**
+   * For print only: one numbered note per citation, in page order, naming the paragraphs; the
+   * stylesheet numbers each citation in the text to match (a CSS counter) and prints the passages after.
+   */
+  footnotes(): SafeHtml {
+    if (this.#inOrder.length === 0) return html``;
+    return html`<ol class="cite-footnotes" data-pagefind-ignore>${this.#inOrder.map(
+      (g) => html`<li>${g.map((c) => c.label).join("; ")}</li>`,
+    )}</ol>`;
   }
 
   /** Every remembered group's popover: the paragraphs in the source's words, escaped by the model. */

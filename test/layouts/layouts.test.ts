@@ -149,6 +149,27 @@ describe("citations", () => {
   });
 });
 
+describe("printed citations", () => {
+  test("each citation in a brief, repeats included, has a footnote in page order naming its paragraphs", () => {
+    for (const path of ["/briefs/strikes-response/", "/briefs/uk-review/", "/briefs/memo-brief/"]) {
+      const text = page(path);
+      const article = text.split('<ol class="cite-footnotes"')[0]!;
+      const popovers = popoversOf(text);
+      const cited = citeButtonsOf(article).map((b) =>
+        Array.from(popovers.get(b.target)!.matchAll(/<p class="cite-src"><a [^>]*>([^<]*)<\/a>/g), (m) => m[1]).join(
+          "; ",
+        ),
+      );
+      const notes = Array.from(
+        section(text, /<ol class="cite-footnotes"/, "</ol>").matchAll(/<li>([^<]*)<\/li>/g),
+        (m) => m[1]!.replace(/&amp;/g, "&"),
+      );
+      assert.ok(cited.length > 1, path);
+      assert.deepEqual(notes, cited, path);
+    }
+  });
+});
+
 describe("what each source says", () => {
   test("a brief with several sources shows, per source, the paragraphs reporting each key point", () => {
     const text = page("/briefs/memo-brief/");
