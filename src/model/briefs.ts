@@ -1,6 +1,7 @@
 /** Briefs: each valid brief with its body rendered, its citations resolved and the actors it mentions. */
 import type { ActorId, ArticleId, BriefId } from "../validate/ids.ts";
 import { topicSlug } from "../validate/ids.ts";
+import { sourceWording } from "../validate/quote-wording.ts";
 import type { ValidBrief } from "../validate/validate.ts";
 import type { BuildCache } from "./cache.ts";
 import type { Linking } from "./links.ts";
@@ -65,7 +66,14 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
     bodyCitations: Object.freeze(groups),
     actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
     key_points: keyPoints,
-    quotes: Object.freeze(b.quotes.map((q) => Object.freeze({ ...q, cite: citation(q.cite) }))),
+    // A quote typed with other quotation marks or dashes shows the source's own (fact-check warns of it).
+    quotes: Object.freeze(
+      b.quotes.map((q) => {
+        const paragraph = validArticles.get(q.cite.article)?.paragraphs[q.cite.paragraph - 1];
+        const text = (paragraph && sourceWording(q.text, paragraph.text)) ?? q.text;
+        return Object.freeze({ ...q, text, cite: citation(q.cite) });
+      }),
+    ),
     events: Object.freeze(b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) }))),
     updates: Object.freeze(b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) }))),
     topics: uniqueTopics(b.topics),
