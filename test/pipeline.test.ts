@@ -276,15 +276,21 @@ describe("a failing build", () => {
     );
     assert.equal(failed.code, 1);
     // Each of the fixture's ten mistakes, once, at its file, line and field, in the editor's order.
-    const problems = failed.stderr.split("\n").filter((l) => /^\S+\.(?:md|yaml):\d+ /.test(l));
+    // Printed under the content folder as given, at line:column; compared here at file:line.
+    const problems = failed.stderr.split("\n").filter((l) => /^\S+\.(?:md|yaml):\d+[: ]/.test(l));
     assert.deepEqual(
-      problems.map((l) => l.replace(/ error: .*/, "")),
+      problems.map((l) =>
+        l
+          .replace(/ error: .*/, "")
+          .replace(`${fixture("invalid/many-problems")}/`, "")
+          .replace(/^(\S+:\d+):\d+/, "$1"),
+      ),
       [
         "actors/harbour-news.yaml:2 (kind)",
         "articles/empty-article.md:3 (author)",
         "articles/empty-article.md:5",
         "articles/uk-halts-intel.md:3 (published)",
-        "briefs/broken.md:2",
+        "briefs/broken.md:2 (title)",
         "briefs/uk-pause.md:2 (dek)",
         "briefs/uk-pause.md:7 (actors[0].id)",
         "briefs/uk-pause.md:11 (actors[2].id)",

@@ -9,6 +9,8 @@ export interface Diagnostic {
   readonly file: string;
   /** 1-based line in `file`, when the problem has a place. */
   readonly line?: number;
+  /** 1-based column in that line, when the place is known that closely (a field's value or name, a body link). */
+  readonly column?: number;
   /** The field path inside the file, as an editor would write it: `actors[0].id`. */
   readonly field?: string;
   readonly message: string;
@@ -35,6 +37,9 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? "").localeCompare(b.field ?? ""),
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.field ?? "").localeCompare(b.field ?? ""),
   );
 }

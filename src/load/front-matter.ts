@@ -8,8 +8,14 @@ export class FrontMatterError extends Error {
     message: string,
     readonly line: number,
     readonly hint: string,
+    /** Column and top-level field, when the parser's position gives them. */
+    readonly place: { readonly column?: number; readonly field?: string } = {},
   ) {
     super(message);
+  }
+  /** Line, column and field, for the diagnostic. */
+  get where(): { readonly line: number; readonly column?: number; readonly field?: string } {
+    return { line: this.line, ...this.place };
   }
 }
 
@@ -31,18 +37,7 @@ export function parseYamlText(text: string, firstLine: number): unknown {
   try {
     return parseYaml(text, { schema: "core", uniqueKeys: true, maxAliasCount: 50 }) as unknown;
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      // An unclosed quote or bracket is reported where the text ends: point at the last written line.
-      const end = text.trimEnd().length;
-      const at = Math.min(e.pos[0], Math.max(0, end - 1));
-      const line = text.slice(0, at).split("\n").length + firstLine - 1;
-      const message = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
-      throw new FrontMatterError(
-        `YAML syntax: ${message}`,
-        line,
-        "check indentation and quoting on this line; text with a colon followed by a space needs quotes",
-      );
-    }
+    if (e instanceof YAMLParseError) throw syntaxError(e, text, firstLine);
     // `yaml` refuses an alias bomb (anchors repeating each other into millions of values) with a plain error.
     if (e instanceof Error && /alias/i.test(e.message)) {
       const firstAlias = text.split("\n").findIndex((l) => /(^|[\s[{,:-])\*[^\s,\]}]/.test(l));
@@ -53,6 +48,76 @@ export function parseYamlText(text: string, firstLine: number): unknown {
       );
     }
     throw e;
+  }
+}
+
+/**
+ * A YAML syntax error in plain words, at the line and column it was found and the field it falls
+ * in. An unclosed quote or bracket is reported where the text ends: it points at the last written line.
+ */
+function syntaxError(e: YAMLParseError, text: string, firstLine: number): FrontMatterError {
+  const at = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
+  const before = text.slice(0, at).split("\n");
+  const index = before.length - 1;
+  const lines = text.split("\n");
+  const field = topLevelField(lines, index);
+  const { message, hint } = plainWords(e, lines[index] ?? "");
+  return new FrontMatterError(`YAML syntax: ${message}`, index + firstLine, hint, {
+    column: before[index]!.length + 1,
+    ...(field ? { field } : {}),
+  });
+}
+
+/** The top-level field a line belongs to: its own name, or the nearest unindented `name:` above it. */
+function topLevelField(lines: readonly string[], index: number): string | undefined {
+  for (let i = index; i >= 0; i--) {
+    const m = /^([A-Za-z_][\w-]*)\s*:(?:\s|$)/.exec(lines[i]!);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+const SYNTAX_HINT = "check indentation and quoting on this line; text with a colon followed by a space needs quotes";
+
+/** What the `yaml` parser's error means for someone writing front matter, and what to do. */
+function plainWords(e: YAMLParseError, line: string): { message: string; hint: string } {
+  const said = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+  const pair = /^(\s*(?:- +)?[A-Za-z_][\w-]*:\s+)(.*)$/.exec(line);
+  switch (e.code) {
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return {
+        message: "a colon followed by a space inside a value reads as the start of another field",
+        hint: pair
+          ? `put the whole value in quotes: ${pair[1]!.trim()} "${pair[2]!.replace(/["\\]/g, "\\$&")}"`
+          : "put the value in quotes",
+      };
+    case "MISSING_CHAR":
+      return /quote/.test(said)
+        ? { message: "a quoted value is never closed", hint: "end the text with the quote mark it starts with" }
+        : { message: "this line is indented as a list item but does not start with '- '", hint: SYNTAX_HINT };
+    case "BAD_INDENT":
+      return /Flow (sequence|map)/.test(said)
+        ? {
+            message: `a ${said.includes("map") ? "{" : "["} is never closed with ${said.includes("map") ? "}" : "]"}`,
+            hint: "close it on the same line, such as [a, b], or write one '- item' per line instead",
+          }
+        : { message: "this line is indented differently from the lines around it", hint: SYNTAX_HINT };
+    case "TAB_AS_INDENT":
+      return { message: "a tab indents this line", hint: "indent with spaces: YAML does not allow tabs there" };
+    case "DUPLICATE_KEY":
+      return {
+        message: `${pair ? `the field '${pair[1]!.replace(/^\s*(?:- +)?/, "").replace(/:\s*$/, "")}'` : "this field"} is written twice; field names must be unique in a file`,
+        hint: "keep one of the two lines",
+      };
+    case "MULTILINE_IMPLICIT_KEY":
+      return { message: "this line is neither 'field: value' nor part of the value above", hint: SYNTAX_HINT };
+    case "BAD_SCALAR_START":
+      return {
+        message: `a value cannot start with ${said.slice(-1)} unless it is quoted`,
+        hint: "put the value in quotes",
+      };
+    default:
+      return { message: said, hint: SYNTAX_HINT };
   }
 }
 

@@ -162,7 +162,7 @@ function readAll(root: string, jobs: readonly Job[], diagnostics: Diagnostic[]):
       files.push(parseFile(kind, rel, text));
     } catch (e) {
       if (e instanceof FrontMatterError)
-        diagnostics.push(error({ file: rel, line: e.line, message: e.message, hint: e.hint }));
+        diagnostics.push(error({ file: rel, ...e.where, message: e.message, hint: e.hint }));
       else diagnostics.push(error({ file: rel, message: `could not be read: ${(e as Error).message}` }));
       files.push(unreadableFile(kind, rel));
     }

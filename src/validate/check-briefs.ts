@@ -9,6 +9,7 @@ import { sharedTopicAddress, topicAddressProblem, type AddressProblem } from "./
 import type { ActorLinkRef, CitationRef, LinkRef } from "./briefing-syntax.ts";
 import { formatParagraphRef, topicSlug } from "./ids.ts";
 import {
+  bodyPlace,
   checkActor,
   checkCitation,
   type CitingBrief,
@@ -51,8 +52,10 @@ export function checkBrief(
 function checkFrontMatter(run: Run, articles: KnownArticles, file: SourceFile, data: BriefData): CitingBrief {
   const brief: CitingBrief = { file, sources: checkSources(run, articles, file, data.sources) };
   const seen = new Set<string>();
+  // A misspelt id counts as the actor it was meant to be: its quote is not "not listed" as well.
+  const listed = new Set<string>();
   data.actors.forEach((a, i) => {
-    checkActor(run, file, ["actors", i, "id"], a.id);
+    listed.add(checkActor(run, file, ["actors", i, "id"], a.id) ? a.id : (run.actors.suggest(a.id) ?? a.id));
     a.cites.forEach((c, j) => checkCitation(run, articles, brief, c, ["actors", i, "cites", j]));
     // Each repeated entry is its own mistake, reported where it stands.
     if (seen.has(a.id))
@@ -68,7 +71,7 @@ function checkFrontMatter(run: Run, articles: KnownArticles, file: SourceFile, d
   data.key_points.forEach((k, i) =>
     k.cites.forEach((c, j) => checkCitation(run, articles, brief, c, ["key_points", i, "cites", j])),
   );
-  checkQuotes(run, articles, brief, data, seen);
+  checkQuotes(run, articles, brief, data, listed);
   data.events.forEach((e, i) => {
     e.actors.forEach((id, j) => checkActor(run, file, ["events", i, "actors", j], id));
     e.cites.forEach((c, j) => checkCitation(run, articles, brief, c, ["events", i, "cites", j]));
@@ -96,6 +99,8 @@ function checkSources(run: Run, articles: KnownArticles, file: SourceFile, slugs
     if (articles.byId.has(slug)) sources.add(slug);
     else if (!articles.broken.has(slug)) {
       const guess = articles.suggest(slug);
+      // Citations of the article meant are then not reported as "not in this brief's sources" as well.
+      if (guess) sources.add(guess);
       run.diagnostics.push(
         error({
           ...run.at(file, ["sources", i]),
@@ -143,24 +148,23 @@ function checkQuotes(
 function checkBody(run: Run, articles: KnownArticles, brief: CitingBrief): void {
   const { file } = brief;
   for (const ref of run.bodyReferences(file)) {
-    const where = { file: file.path, line: file.bodyLine + ref.line - 1, field: "body" };
     if (ref.kind === "actor") {
       if (!run.actors.byId.has(ref.id) && !run.actors.broken.has(ref.id))
-        run.diagnostics.push(unknownBodyActor(run.actors, ref, where));
+        run.diagnostics.push(unknownBodyActor(run.actors, ref, bodyPlace(file, ref)));
     } else if (ref.kind === "link") {
       const refused = refusedLink(ref);
-      if (refused) run.diagnostics.push(error({ ...where, ...refused }));
-    } else checkBodyCitation(run, articles, brief, ref, where);
+      if (refused) run.diagnostics.push(error({ ...bodyPlace(file, ref), ...refused }));
+    } else checkBodyCitation(run, articles, brief, ref);
   }
 }
 
-function checkBodyCitation(run: Run, articles: KnownArticles, brief: CitingBrief, ref: CitationRef, where: Where) {
+function checkBodyCitation(run: Run, articles: KnownArticles, brief: CitingBrief, ref: CitationRef) {
   ref.refs.forEach((r, i) => {
-    if (r) checkCitation(run, articles, brief, r, where.line!);
+    if (r) checkCitation(run, articles, brief, r, ref);
     else
       run.diagnostics.push(
         error({
-          ...where,
+          ...bodyPlace(brief.file, ref),
           message: `'${ref.parts[i]}' in ${ref.raw} is not a citation`,
           hint: "cite a paragraph as [@article-slug#p3]; several as [@a#p3, @b#p1]",
         }),

@@ -5,7 +5,7 @@
  * Each mistake is one diagnostic with file, line, field and hint.
  */
 import { error, fieldPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { fieldLines, type FieldLines } from "../load/locate.ts";
+import { fieldPlaces, type FieldPlaces } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { TopicSeen } from "./addresses.ts";
 import type { BodyReference } from "./briefing-syntax.ts";
@@ -14,17 +14,17 @@ import type { Paragraph } from "./paragraphs.ts";
 import type { ActorData } from "./schema.ts";
 import { didYouMean, suggester, type Suggest } from "./suggest.ts";
 
-export type Where = Pick<Diagnostic, "file" | "line" | "field">;
-/** File, line and field path of a field, for a diagnostic. */
-export type Locate = (file: SourceFile, path: readonly PropertyKey[]) => Where;
+export type Where = Pick<Diagnostic, "file" | "line" | "column" | "field">;
+/** File, line, column and field path of a field (its name with `key`, else its value), for a diagnostic. */
+export type Locate = (file: SourceFile, path: readonly PropertyKey[], key?: boolean) => Where;
 
 /** A `Locate` for one run: each file's YAML is parsed once, on its first problem, however many it has. */
 export function locator(): Locate {
-  const files = new Map<SourceFile, FieldLines>();
-  return (file, path) => {
-    let lines = files.get(file);
-    if (!lines) files.set(file, (lines = fieldLines(file)));
-    return { file: file.path, line: lines(path), field: fieldPath(path) };
+  const files = new Map<SourceFile, FieldPlaces>();
+  return (file, path, key) => {
+    let places = files.get(file);
+    if (!places) files.set(file, (places = fieldPlaces(file)));
+    return { file: file.path, ...places(path, key), field: fieldPath(path) };
   };
 }
 
@@ -125,7 +125,7 @@ export interface CitingBrief {
 }
 
 /**
- * Checks a citation (at a field, or at a body line) and gives the cited paragraph when it exists.
+ * Checks a citation (at a field, or in the body) and gives the cited paragraph when it exists.
  * Locating a field reads the YAML, so it happens only when there is a problem to report.
  */
 export function checkCitation(
@@ -133,7 +133,7 @@ export function checkCitation(
   articles: KnownArticles,
   brief: CitingBrief,
   ref: ParagraphRef,
-  place: readonly PropertyKey[] | number,
+  place: CitationPlace,
 ): Paragraph | undefined {
   const article = articles.byId.get(ref.article);
   if (!article) {
@@ -162,15 +162,25 @@ export function checkCitation(
   return paragraph;
 }
 
-const whereCited = (run: Run, file: SourceFile, place: readonly PropertyKey[] | number): Where =>
-  typeof place === "number" ? { file: file.path, line: place, field: "body" } : run.at(file, place);
+/** A citation's place: a field's path, or the body reference it stands in. */
+export type CitationPlace = readonly PropertyKey[] | BodyReference;
+
+const whereCited = (run: Run, file: SourceFile, place: CitationPlace): Where =>
+  Array.isArray(place) ? run.at(file, place) : bodyPlace(file, place as BodyReference);
+
+/** Where a reference stands in a body: its line, and its column when its text is found on that line. */
+export function bodyPlace(file: SourceFile, ref: BodyReference): Where {
+  const text = ref.kind === "link" ? ref.href : ref.raw;
+  const column = (file.body.split("\n")[ref.line - 1] ?? "").indexOf(text) + 1;
+  return { file: file.path, line: file.bodyLine + ref.line - 1, ...(column > 0 ? { column } : {}), field: "body" };
+}
 
 function unknownArticle(
   run: Run,
   articles: KnownArticles,
   brief: CitingBrief,
   ref: ParagraphRef,
-  place: readonly PropertyKey[] | number,
+  place: CitationPlace,
 ): Diagnostic {
   const guess = articles.suggest(ref.article);
   return error({

@@ -64,13 +64,13 @@ export function schemaDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   locate: Locate,
 ): Diagnostic[] {
-  const at = (p: readonly PropertyKey[]) => {
-    const where = locate(file, p);
+  const at = (p: readonly PropertyKey[], key?: boolean) => {
+    const where = locate(file, p, key);
     return { ...where, field: where.field || undefined };
   };
   return issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys")
-      return issue.keys.map((key) => unknownField(kind, key, at(issue.path.concat(key))));
+      return issue.keys.map((key) => unknownField(kind, key, at(issue.path.concat(key), true)));
     return [error({ ...at(issue.path), ...whatIsWrong(issue) })];
   });
 }

@@ -27,8 +27,8 @@ test("npm run check shows escape sequences from content as text, each problem at
     assert.equal(failed.code, 1);
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     assert.doesNotMatch(failed.stderr + failed.stdout, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, JSON.stringify(failed.stderr));
-    assert.match(failed.stderr, /actors\/united-kingdom\.yaml:3 \(role\\x1b\]0;owned\\x07\) error: unknown field/);
-    assert.match(failed.stderr, /articles\/one\.md:2 \(title\) error: .*U\+001B/);
+    assert.match(failed.stderr, /actors\/united-kingdom\.yaml:3:1 \(role\\x1b\]0;owned\\x07\) error: unknown field/);
+    assert.match(failed.stderr, /articles\/one\.md:2:8 \(title\) error: .*U\+001B/);
     assert.match(failed.stderr, /articles\/two\\x1b\[31m\.md error: file name 'two\\x1b\[31m' is not a valid id/);
     assert.doesNotMatch(failed.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace");
   } finally {

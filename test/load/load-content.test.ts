@@ -10,6 +10,7 @@ import {
   ACTOR_UK,
   ARTICLE_ONE,
   BRIEF_ONE,
+  errorsOf,
   dump,
   fixture,
   locations,
@@ -73,10 +74,16 @@ describe("loadContent: front matter that is not YAML", () => {
 describe("loadContent: YAML problems", () => {
   test("syntax errors point at the right line; other files still load", async () => {
     const { loaded, diagnostics } = await validateFixture("invalid/yaml-syntax-error");
-    assert.deepEqual(locations(diagnostics), ["error actors/united-states.yaml:3 ()", "error briefs/uk-pause.md:4 ()"]);
-    assert.match(single(diagnostics, "briefs/uk-pause.md").message, /^YAML syntax: .*compact mappings/);
-    assert.match(single(diagnostics, "actors/united-states.yaml").message, /^YAML syntax: Missing closing "quote/);
-    assert.match(single(diagnostics, "briefs/uk-pause.md").hint ?? "", /colon followed by a space needs quotes/);
+    assert.deepEqual(locations(errorsOf(diagnostics)), [
+      "error actors/united-states.yaml:3 (description)",
+      "error briefs/uk-pause.md:4 (dek)",
+    ]);
+    assert.match(single(diagnostics, "briefs/uk-pause.md", "dek").message, /^YAML syntax: a colon followed by a space/);
+    assert.match(
+      single(diagnostics, "actors/united-states.yaml").message,
+      /^YAML syntax: a quoted value is never closed/,
+    );
+    assert.match(single(diagnostics, "briefs/uk-pause.md", "dek").hint ?? "", /put the whole value in quotes/);
     // The two broken files stay known (so nothing refers to them as unknown) but carry no data.
     assert.deepEqual(
       loaded.files
@@ -89,8 +96,11 @@ describe("loadContent: YAML problems", () => {
 
   test("duplicate keys are an error at the second key, in front matter and actor files", async () => {
     const { diagnostics } = await validateFixture("invalid/duplicate-yaml-key");
-    assert.deepEqual(locations(diagnostics), ["error actors/united-states.yaml:3 ()", "error briefs/uk-pause.md:6 ()"]);
-    for (const d of diagnostics) assert.match(d.message, /Map keys must be unique/);
+    assert.deepEqual(locations(errorsOf(diagnostics)), [
+      "error actors/united-states.yaml:3 (name)",
+      "error briefs/uk-pause.md:6 (title)",
+    ]);
+    for (const d of errorsOf(diagnostics)) assert.match(d.message, /written twice; field names must be unique/);
   });
 });
 

@@ -66,7 +66,7 @@ describe("npm run new", () => {
     assert.equal(newFile(["actor", "Royal Navy", "--content", site]).status, 0);
     const report = check(site);
     assert.equal(report.status, 1);
-    assert.match(report.stderr, /actors\/royal-navy\.yaml:\d+ \(kind\) error/);
+    assert.match(report.stderr, /actors\/royal-navy\.yaml:\d+(?::\d+)? \(kind\) error/);
     await rm(path.join(site, "actors", "royal-navy.yaml"));
   });
 

@@ -100,7 +100,8 @@ function findMessage(lines: readonly string[], e: Expected): { head: string; hin
     e.field === undefined
       ? "(?: \\([^)]*\\))?"
       : ` \\(${alternatives(typeof e.field === "string" ? [e.field] : e.field)}\\)`;
-  const head = new RegExp(`^${file}${line}${field} error: (.+)$`);
+  // `npm run check` adds the column (`:8:5`) where it is known; the build prints `file:line`.
+  const head = new RegExp(`^${file}${line}(?::\\d+)?${field} error: (.+)$`);
   for (const [i, l] of lines.entries()) {
     const m = head.exec(l);
     if (!m || (e.message && !e.message.test(m[1]!))) continue;

@@ -245,7 +245,7 @@ describe("invalid fixtures", () => {
       // Files with schema errors are still checked for everything else (see the next test).
       "error articles/empty-article.md:5 ()",
       "error articles/uk-halts-intel.md:3 (published)",
-      "error briefs/broken.md:2 ()",
+      "error briefs/broken.md:2 (title)",
       "error briefs/uk-pause.md:11 (actors[2].id)",
       "error briefs/uk-pause.md:14 (events[0])",
       "error briefs/uk-pause.md:17 (body)",
