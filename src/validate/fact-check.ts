@@ -59,22 +59,70 @@ interface Statement {
   readonly date?: string;
 }
 
+/**
+ * What the fact-check of one brief found, kept between runs (the preview checks after every edit)
+ * while the brief, its source articles and the actors' names are the same objects and text.
+ */
+interface BriefReading {
+  readonly sources: readonly (ValidArticle | undefined)[];
+  readonly actorsVersion: number;
+  readonly warnings: readonly Diagnostic[];
+  readonly named: ReadonlySet<string>;
+}
+
+/** A fact-check's memory between runs, kept by validation's cache (validate.ts). */
+export interface FactCheckMemo {
+  readonly briefs: WeakMap<ValidBrief, BriefReading>;
+  /** The actors' names, aliases and affiliations last seen, and a number that changes with them. */
+  actors: { key: string; version: number };
+}
+export const factCheckMemo = (): FactCheckMemo => ({ briefs: new WeakMap(), actors: { key: "", version: 0 } });
+
 /** Warnings for valid content, once it has no errors. `files` are the loaded files, to give each warning its line. */
-export function factCheck(content: ValidContent, files: readonly SourceFile[]): Diagnostic[] {
+export function factCheck(content: ValidContent, files: readonly SourceFile[], memo?: FactCheckMemo): Diagnostic[] {
   // A file that could not be read has its error already, and without it the site is not whole:
   // its citations and mentions are missing, so "no brief cites" and the like would be false.
   if (files.some((f) => f.unreadable)) return [];
   const run = runOf(content, files);
   const nameOf = new Map(content.actors.map((a) => [a.id as string, a.name]));
+  const actorsVersion = memo ? actorsVersionOf(memo, content) : 0;
+  const articleById = new Map(content.articles.map((a) => [a.id as string, a]));
   for (const brief of content.briefs) {
-    for (const s of statementsOf(brief, nameOf)) checkStatement(run, brief, s);
-    checkUncitedActors(run, brief);
-    checkNamedActors(run, brief);
-    checkQuoteWording(run, brief);
+    const sources = brief.sources.map((id) => articleById.get(id));
+    let reading = memo?.briefs.get(brief);
+    const same = reading?.actorsVersion === actorsVersion && reading.sources.every((a, i) => a === sources[i]);
+    if (!reading || !same) {
+      reading = {
+        sources,
+        actorsVersion,
+        ...checkBriefStatements({ ...run, out: [], named: new Set() }, brief, nameOf),
+      };
+      memo?.briefs.set(brief, reading);
+    }
+    run.out.push(...reading.warnings);
+    for (const actor of reading.named) run.named.add(actor);
   }
   checkUnusedArticles(run, content);
   checkUnmentionedActors(run, content);
   return run.out;
+}
+
+/** Every warning about one brief, and the actors its text names. */
+function checkBriefStatements(run: Run, brief: ValidBrief, nameOf: ReadonlyMap<string, string>) {
+  for (const s of statementsOf(brief, nameOf)) checkStatement(run, brief, s);
+  checkUncitedActors(run, brief);
+  checkNamedActors(run, brief);
+  checkQuoteWording(run, brief);
+  return { warnings: run.out, named: run.named };
+}
+
+/** A number that changes whenever an actor's id, names or affiliation does (all a brief's warnings depend on). */
+function actorsVersionOf(memo: FactCheckMemo, content: ValidContent): number {
+  const key = content.actors
+    .map((a) => `${a.id}\t${a.name}\t${a.aliases.join("\t")}\t${a.affiliation ?? ""}`)
+    .join("\n");
+  if (key !== memo.actors.key) memo.actors = { key, version: memo.actors.version + 1 };
+  return memo.actors.version;
 }
 
 function runOf(content: ValidContent, files: readonly SourceFile[]): Run {

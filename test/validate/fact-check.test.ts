@@ -5,9 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { loadContent } from "../../src/load/load-content.ts";
+import type { SourceFile } from "../../src/load/source-file.ts";
 import { factCheck } from "../../src/validate/fact-check.ts";
 import { sourceWording } from "../../src/validate/quote-wording.ts";
-import { dump, locations, single, validateDir, validateFixture } from "../helpers/content.ts";
+import { validateContent, validationCache } from "../../src/validate/validate.ts";
+import { dump, fixture, locations, single, validateDir, validateFixture } from "../helpers/content.ts";
 
 async function factCheckOf(dir: string) {
   const run = dir === "content" ? await validateDir(`${process.cwd()}/content`) : await validateFixture(dir);
@@ -88,4 +91,28 @@ test("a quote accepted with other punctuation is given back in the source's char
   assert.equal(sourceWording('"We don\'t take ... anyone."', paragraph), '"We don’t take ... anyone."');
   assert.equal(sourceWording("We don’t take orders — not from anyone.", paragraph), undefined);
   assert.equal(sourceWording("We never take orders", paragraph), undefined);
+});
+
+test("the preview's cached fact-check reports what a fresh one does after an edit to a brief, an article or an actor", async () => {
+  const { files } = await loadContent(fixture("fact-check"));
+  const cache = validationCache();
+  const fresh = (fs: readonly SourceFile[]) => dump(validateContent(fs).diagnostics);
+  assert.equal(dump(validateContent(files, cache).diagnostics), fresh(files));
+  const edit = (path: string, change: (f: SourceFile) => SourceFile) => (fs: readonly SourceFile[]) =>
+    fs.map((f) => (f.path === path ? change(f) : f));
+  const edits = [
+    // The quiet brief now says 13 vessels; the article's second paragraph now says Tampa, not Miami.
+    edit("briefs/quiet.md", (f) => ({ ...f, data: JSON.parse(JSON.stringify(f.data).replace("said 12", "said 13")) })),
+    edit("articles/strikes.md", (f) => ({ ...f, body: f.body.replace("Miami", "Tampa") })),
+    // Britain is no longer an alias of the United Kingdom.
+    edit("actors/united-kingdom.yaml", (f) => ({ ...f, data: { ...(f.data as object), aliases: ["UK"] } })),
+  ];
+  let current = files;
+  for (const apply of edits) {
+    const before = dump(validateContent(current, cache).diagnostics);
+    current = apply(current);
+    const cached = dump(validateContent(current, cache).diagnostics);
+    assert.equal(cached, fresh(current));
+    assert.notEqual(cached, before, "each edit changes what the fact-check reports");
+  }
 });
