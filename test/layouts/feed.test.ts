@@ -29,6 +29,27 @@ describe("feeds in a real build", () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
+  test("pages link their feeds with rel=alternate, and each linked feed is on disk and parses", async () => {
+    const alternates = async (page: string) => {
+      const text = await readFile(path.join(out, page, "index.html"), "utf8");
+      return Array.from(
+        text.matchAll(/<link rel="alternate" type="([^"]+)"[^>]* href="\/some-repo\/([^"]+)">/g),
+        (m) => [m[1], m[2]],
+      );
+    };
+    assert.deepEqual(await alternates(""), [
+      ["application/atom+xml", "feed.xml"],
+      ["application/feed+json", "feed.json"],
+    ]);
+    const actorLinks = await alternates("actors/united-kingdom");
+    assert.deepEqual(actorLinks.at(-1), ["application/atom+xml", "actors/united-kingdom/feed.xml"]);
+    for (const [type, file] of actorLinks) {
+      const text = await readFile(path.join(out, file!), "utf8");
+      if (type === "application/feed+json") assert.equal(JSON.parse(text).version, "https://jsonfeed.org/version/1.1");
+      else assert.ok(parseFeed(text).items.length > 0, file);
+    }
+  });
+
   test("feed.xml holds the published briefs, titles and deks as written, at the site's address", async () => {
     const { model } = await contextOf("valid-minimal");
     const parsed = parseFeed(await readFile(path.join(out, "feed.xml"), "utf8"));
