@@ -47,7 +47,11 @@ test("the imported file validates once its outlet's actor file exists", async ()
   );
   const loaded = await loadContent(content);
   const { diagnostics, content: valid } = validateContent(loaded.files);
-  assert.deepEqual([...loaded.diagnostics, ...diagnostics], []);
+  // Errors only: the fact-check rightly warns that no brief cites the article yet.
+  assert.deepEqual(
+    [...loaded.diagnostics, ...diagnostics].filter((d) => d.severity === "error"),
+    [],
+  );
   assert.equal(valid.articles[0]!.paragraphs.length, 2);
 });
 
