@@ -27,6 +27,7 @@ function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: Citati
   )}</tbody></table></section>`;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the brief page top to bottom, one section after another, as a reader sees it
 export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   const { model } = ctx;
   const sources = b.sources.flatMap((id) => {

@@ -66,7 +66,7 @@ function sourceLd(ctx: RenderContext, a: Article): NewsArticle | ArticleLd {
     : { "@type": "Article", ...fields };
 }
 
-export function briefLd(ctx: RenderContext, b: Brief): WithContext<NewsArticle> {
+function briefLd(ctx: RenderContext, b: Brief): WithContext<NewsArticle> {
   const { model } = ctx;
   const actors = b.actors.map((r) => model.actor(r.id)).filter((a): a is Actor => a !== undefined);
   const sources = b.sources.map((id) => model.article(id)).filter((a): a is Article => a !== undefined);
@@ -88,7 +88,7 @@ export function briefLd(ctx: RenderContext, b: Brief): WithContext<NewsArticle> 
   };
 }
 
-export const articleLd = (ctx: RenderContext, a: Article): WithContext<NewsArticle | ArticleLd> =>
+const articleLd = (ctx: RenderContext, a: Article): WithContext<NewsArticle | ArticleLd> =>
   ({
     "@context": "https://schema.org",
     ...sourceLd(ctx, a),
@@ -96,7 +96,7 @@ export const articleLd = (ctx: RenderContext, a: Article): WithContext<NewsArtic
     inLanguage: ctx.model.site.language,
   }) as WithContext<NewsArticle | ArticleLd>;
 
-export function actorLd(ctx: RenderContext, a: Actor): WithContext<ActorLd> {
+function actorLd(ctx: RenderContext, a: Actor): WithContext<ActorLd> {
   const affiliation = a.affiliation ? ctx.model.actor(a.affiliation) : undefined;
   // A person works for an organisation; an organisation belongs to a larger one. A country is neither.
   const affiliated =

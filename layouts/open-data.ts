@@ -20,7 +20,7 @@ const citations = z
   .describe("The cited paragraphs, as article addresses with `#pN` (the Nth paragraph).");
 const orNull = <T extends z.ZodType>(schema: T) => schema.nullable();
 
-export const briefRecord = z.strictObject({
+const briefRecord = z.strictObject({
   id: z.string().describe("The brief's id (its file name)."),
   url: url("brief"),
   title: z.string().describe("The headline."),
@@ -63,7 +63,7 @@ export const briefRecord = z.strictObject({
     .describe("Dated corrections and developments, oldest first."),
 });
 
-export const actorRecord = z.strictObject({
+const actorRecord = z.strictObject({
   id: z.string().describe("The actor's id (its file name)."),
   url: url("actor"),
   feed: z.string().describe("The Atom feed of the briefs naming it."),
@@ -78,7 +78,7 @@ export const actorRecord = z.strictObject({
   mentions: z.number().int().describe("How many published briefs and articles name it."),
 });
 
-export const articleRecord = z.strictObject({
+const articleRecord = z.strictObject({
   id: z.string().describe("The article's id (its file name)."),
   url: url("article"),
   title: z.string().describe("The source's headline, or an editor's title when it has none."),
@@ -91,7 +91,7 @@ export const articleRecord = z.strictObject({
   cited_by: z.array(z.string()).describe("The ids of the published briefs citing it."),
 });
 
-export const eventRecord = z.strictObject({
+const eventRecord = z.strictObject({
   id: z.string().describe("`<brief id>/<n>`: the brief's nth event."),
   brief: z.string().describe("The id of the brief reporting it."),
   brief_url: z.string().describe("The brief's address."),
@@ -103,7 +103,7 @@ export const eventRecord = z.strictObject({
 });
 
 /** events.csv's columns, in order: one row per event and actor (an event with no actor has one row). */
-export const eventRow = z.strictObject({
+const eventRow = z.strictObject({
   event_id: z.string().describe("As in events.json."),
   date: z.string().describe("`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or empty."),
   date_text: z.string().describe("The source's words for the time when there is no date, or empty."),
@@ -115,10 +115,10 @@ export const eventRow = z.strictObject({
   source_urls: z.string().describe("The cited paragraphs' addresses, separated by spaces."),
 });
 
-export type BriefRecord = z.infer<typeof briefRecord>;
-export type ActorRecord = z.infer<typeof actorRecord>;
-export type ArticleRecord = z.infer<typeof articleRecord>;
-export type EventRecord = z.infer<typeof eventRecord>;
+type BriefRecord = z.infer<typeof briefRecord>;
+type ActorRecord = z.infer<typeof actorRecord>;
+type ArticleRecord = z.infer<typeof articleRecord>;
+type EventRecord = z.infer<typeof eventRecord>;
 
 /** The open-data files and their record schemas, in the order docs/data.md describes them. */
 export const OPEN_DATA = {

@@ -12,7 +12,7 @@ import { escapeXml } from "../src/text/escape.ts";
 import { absoluteUrl, briefModified } from "./site-address.ts";
 
 /** The protocol's limit per file; a larger site would need a sitemap index (not yet: see docs/deploying.md). */
-export const SITEMAP_URLS = 50_000;
+const SITEMAP_URLS = 50_000;
 
 const newest = (dates: readonly (IsoDate | undefined)[]): IsoDate | undefined =>
   dates.reduce<IsoDate | undefined>((a, d) => (d && (!a || d > a) ? d : a), undefined);

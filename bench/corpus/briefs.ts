@@ -7,7 +7,7 @@ import { ZipfSampler, type Random } from "./random.ts";
 import { markdownFile } from "./yaml-file.ts";
 
 /** The fixed topic pool; topics are drawn with Zipf-like popularity, as on a real site. */
-export const TOPICS = [
+const TOPICS = [
   "Intelligence sharing",
   "Sanctions",
   "Elections",

@@ -20,7 +20,7 @@ export const DEFAULT_SEED = 20_251_101;
 /** Written beside the content so a later step can time typical searches with terms that occur. */
 export const QUERIES_FILE = "bench-queries.json";
 /** Marks a folder as a finished corpus; holds n, seed and version. */
-export const MARKER_FILE = ".briefbook-bench-corpus.json";
+const MARKER_FILE = ".briefbook-bench-corpus.json";
 
 export interface BenchQueries {
   /** The most frequent made-up word: in most documents. */

@@ -91,7 +91,7 @@ const ONSETS = [
 const VOWELS = ["a", "e", "i", "o", "u", "a", "e", "o", "ai", "ea", "ou", "io", "ie", "au"];
 const CODAS = ["", "", "", "", "n", "r", "s", "l", "m", "t", "nd", "st", "rk", "ng", "x"];
 
-export function syllable(random: Random): string {
+function syllable(random: Random): string {
   return random.pick(ONSETS) + random.pick(VOWELS) + random.pick(CODAS);
 }
 

@@ -47,7 +47,7 @@ const citationLink = (ref: string) => {
 };
 
 /** `[[id]]`, `[[text|id]]` and `[@a#p1, @b#p2]` as plain Markdown links. */
-export function convertBody(body: string, names: ReadonlyMap<string, string>): string {
+function convertBody(body: string, names: ReadonlyMap<string, string>): string {
   return body
     .replace(/\[\[([^[\]|\n]+?)(?:\|([^[\]|\n]+?))?\]\]/g, (_, first: string, second?: string) =>
       second === undefined ? `[${names.get(first) ?? first}](/actors/${first}/)` : `[${first}](/actors/${second}/)`,

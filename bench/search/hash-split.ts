@@ -18,9 +18,9 @@ export const pageUrl = (relPath: string): string =>
   `/${relPath.split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
 
 /** Which of `k` bundles (0-based) a URL belongs in: the first 32 bits of its SHA-1, modulo k. */
-export const bundleOf = (url: string, k: number): number => createHash("sha1").update(url).digest().readUInt32BE(0) % k;
+const bundleOf = (url: string, k: number): number => createHash("sha1").update(url).digest().readUInt32BE(0) % k;
 
-export const bundleDir = (i: number): string => (i === 0 ? PRIMARY_DIR : `${PRIMARY_DIR}-${i + 1}`);
+const bundleDir = (i: number): string => (i === 0 ? PRIMARY_DIR : `${PRIMARY_DIR}-${i + 1}`);
 
 async function htmlFiles(root: string, rel = ""): Promise<string[]> {
   const out: string[] = [];

@@ -31,11 +31,11 @@ import {
 import { findBundles, readEntry, REFERENCE_DIR } from "./bundles.ts";
 import { serveCounting } from "./counting-server.ts";
 
-export const FIRST_QUERY_LIMIT = 1.5;
-export const LATER_QUERY_LIMIT = 2;
-export const MIN_TOP_OVERLAP = 8;
+const FIRST_QUERY_LIMIT = 1.5;
+const LATER_QUERY_LIMIT = 2;
+const MIN_TOP_OVERLAP = 8;
 /** The query whose first-visit bytes (start-up included) are reported as `query_bytes`. */
-export const TYPICAL_QUERY = "medium";
+const TYPICAL_QUERY = "medium";
 
 /** One query, both configurations side by side. Bytes of the first row include start-up. */
 export interface SearchRow {

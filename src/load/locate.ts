@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, 
 import type { SourceFile } from "./source-file.ts";
 
 /** Where something stands in a file: 1-based line and column, as editors and terminals count them. */
-export interface Place {
+interface Place {
   readonly line: number;
   readonly column: number;
 }

@@ -14,7 +14,7 @@ import type { Actor, SiteModel } from "./types.ts";
 import { actorPath } from "./urls.ts";
 
 export { hrefOf } from "./links.ts";
-export { ModelCache, modelCache } from "./cache.ts";
+export { modelCache } from "./cache.ts";
 
 export interface ModelOptions {
   /** Where the site is served from: `/` or `/some-repo/`. Links inside rendered Markdown carry it. */

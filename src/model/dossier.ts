@@ -7,7 +7,7 @@ import { publicationDate, type Brief, type CitedQuote, type Publication, type Ti
 import type { ActorQuote, ActorStance } from "./types.ts";
 
 /** One quote, with every brief that reports it (newest first). */
-export interface DossierQuote {
+interface DossierQuote {
   readonly quote: CitedQuote;
   readonly briefs: readonly Brief[];
 }

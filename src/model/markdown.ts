@@ -32,7 +32,7 @@ export const citationGroupId = (cites: readonly Citation[]): string =>
   `cite-${cites.map((c) => `${c.ref.article}-p${c.ref.paragraph}`).join("_")}`;
 
 /** `Coast Gazette`, or `Coast Gazette +2` when two other sources are cited with it: short enough to sit in a sentence. */
-export function citationGroupLabel(cites: readonly Citation[]): string {
+function citationGroupLabel(cites: readonly Citation[]): string {
   const sources = [...new Set(cites.map((c) => c.source))];
   return sources.length > 1 ? `${sources[0]} +${sources.length - 1}` : (sources[0] ?? "");
 }

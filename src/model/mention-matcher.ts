@@ -1,7 +1,7 @@
 import type { ActorId } from "../validate/ids.ts";
 
 /** Where an actor's name or alias stands in a piece of text. */
-export interface NameMatch {
+interface NameMatch {
   readonly start: number;
   readonly end: number;
   readonly actor: ActorId;

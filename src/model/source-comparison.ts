@@ -18,7 +18,7 @@ export interface ComparedSource {
 }
 
 /** One key point, and the paragraphs of each source (in the order of `sources`) that report it. */
-export interface ComparedPoint {
+interface ComparedPoint {
   readonly text: string;
   readonly bySource: readonly (readonly Citation[])[];
 }

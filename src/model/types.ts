@@ -31,7 +31,7 @@ export interface Actor extends ValidActor {
   readonly path: SitePath;
 }
 
-export interface ArticleParagraph {
+interface ArticleParagraph {
   readonly n: number;
   readonly html: Html;
   /** Briefs citing this paragraph, newest first. */
@@ -50,7 +50,7 @@ export interface Article extends Omit<ValidArticle, "paragraphs"> {
   readonly mentions: readonly ActorId[];
 }
 
-export interface Topic {
+interface Topic {
   readonly name: string;
   readonly slug: TopicSlug;
   readonly path: SitePath;
@@ -65,10 +65,10 @@ export interface CitedQuote extends Omit<Quote, "cite"> {
 export interface CitedEvent extends Omit<BriefEvent, "cites"> {
   readonly cites: readonly Citation[];
 }
-export interface CitedUpdate extends Omit<Update, "cites"> {
+interface CitedUpdate extends Omit<Update, "cites"> {
   readonly cites: readonly Citation[];
 }
-export interface CitedBriefActor extends Omit<BriefActor, "cites"> {
+interface CitedBriefActor extends Omit<BriefActor, "cites"> {
   readonly cites: readonly Citation[];
 }
 

@@ -26,7 +26,7 @@ export interface PreviewOptions {
 }
 
 /** Seconds per step of one rebuild. */
-export interface RebuildTimings {
+interface RebuildTimings {
   readonly load: number;
   readonly validate: number;
   readonly model: number;

@@ -17,7 +17,7 @@ export interface RenderInput {
 }
 
 /** The global data `briefbook` every template reads: its pages by type, and the context. */
-export interface BriefbookData {
+interface BriefbookData {
   readonly pages: PagesByLayout;
   readonly context: RenderContext;
 }

@@ -12,7 +12,7 @@ export interface NamedActor {
 }
 
 /** One name of an actor found in a text: where it starts and ends. */
-export interface ActorMention {
+interface ActorMention {
   readonly actor: ActorId;
   readonly start: number;
   readonly end: number;

@@ -33,7 +33,7 @@ test("a generated corpus has the promised shape", () => {
   assert.ok(words > 300 && words < 550, `an article has ~400 words, not ${words}`);
 });
 
-test("a generated corpus passes validation with no errors or warnings", async () => {
+test("a generated corpus passes validation; the fact-check warns only about its random statements", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "briefbook-corpus-"));
   try {
     const corpus = generateCorpus(40, 11);
@@ -41,7 +41,13 @@ test("a generated corpus passes validation with no errors or warnings", async ()
     assert.equal(await readFile(path.join(dir, "site.yaml"), "utf8"), corpus.files.get("site.yaml"));
     const loaded = await loadContent(dir);
     const { content, diagnostics } = validateContent(loaded.files);
-    assert.deepEqual([...loaded.diagnostics, ...diagnostics], []);
+    // Its statements are random prose, so the fact-check rightly finds dates and stances their
+    // cited paragraphs do not give (src/validate/fact-check.ts); nothing else may be reported.
+    assert.deepEqual(loaded.diagnostics, []);
+    const unexpected = diagnostics.filter(
+      (d) => d.severity !== "warning" || !/^(events|actors)\[\d+\]\.(what|stance)$/.test(d.field ?? ""),
+    );
+    assert.deepEqual(unexpected, []);
     assert.equal(content.articles.length, 40);
     assert.equal(content.briefs.length, 40);
     assert.ok(
