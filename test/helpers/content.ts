@@ -2,12 +2,15 @@
  * Shared helpers for the load/validate tests: run the two stages on a fixture folder (or on
  * content written to a fresh temp folder) and pick out the diagnostics an editor would see.
  */
+import assert from "node:assert/strict";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { loadContent, type LoadedContent } from "../../src/load/load-content.ts";
 import { validateContent, type ValidationResult } from "../../src/validate/validate.ts";
+import { buildModel } from "../../src/model/build-model.ts";
+import type { SiteModel } from "../../src/model/types.ts";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 export const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -36,6 +39,17 @@ export const dump = (ds: readonly Diagnostic[]): string =>
   ds
     .map((d) => `${d.severity} ${d.file}:${d.line ?? "-"} (${d.field ?? ""}) ${d.message} | ${d.hint ?? ""}`)
     .join("\n");
+
+/**
+ * A fixture's model (published briefs, at `/`), once it has no errors: the fact-check's warnings
+ * do not stop a build, and are tested where it is.
+ */
+export async function fixtureModel(name: string): Promise<SiteModel> {
+  const run = await validateFixture(name);
+  const errors = errorsOf(run.diagnostics);
+  assert.deepEqual(errors, [], dump(errors));
+  return buildModel(run.validated.content, { pathPrefix: "/", includeDrafts: false });
+}
 
 /** Writes `files` (relative path → text) into a new temp folder; returns it and a cleanup. */
 export async function tempContent(

@@ -4,11 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModel } from "../../src/model/build-model.ts";
 import { dossierOf } from "../../src/model/dossier.ts";
 import type { ActorQuote, Brief, CitedQuote, SiteModel, TimelineEntry } from "../../src/model/types.ts";
 import type { ActorId } from "../../src/validate/ids.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { fixtureModel } from "../helpers/content.ts";
 
 const brief = (id: string) => ({ id }) as unknown as Brief;
 const said = (text: string, b: Brief): ActorQuote => ({ quote: { text } as CitedQuote, brief: b });
@@ -40,11 +39,7 @@ describe("dossierOf", () => {
 describe("an actor's dossier in the built model", () => {
   let model: SiteModel;
   before(async () => {
-    const run = await validateFixture("cross-links");
-    // Errors only: the fact-check's warnings do not stop a build, and are tested where it is.
-    const errors = run.diagnostics.filter((d) => d.severity === "error");
-    assert.deepEqual(errors, [], dump(errors));
-    model = buildModel(run.validated.content, { pathPrefix: "/", includeDrafts: false });
+    model = await fixtureModel("cross-links");
   });
 
   test("stances oldest brief first, the events it takes part in, its first and latest mention", () => {

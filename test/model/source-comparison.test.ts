@@ -5,11 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModel } from "../../src/model/build-model.ts";
 import { compareSources, type ComparedSource } from "../../src/model/source-comparison.ts";
 import type { Citation, CitedKeyPoint, SiteModel } from "../../src/model/types.ts";
 import type { ArticleId } from "../../src/validate/ids.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { fixtureModel } from "../helpers/content.ts";
 
 const cite = (article: string, paragraph: number): Citation =>
   ({ ref: { article, paragraph }, label: `${article} ¶${paragraph}` }) as unknown as Citation;
@@ -66,11 +65,7 @@ describe("compareSources", () => {
 describe("a brief's comparison in the built model", () => {
   let model: SiteModel;
   before(async () => {
-    const run = await validateFixture("cross-links");
-    // Errors only: the fact-check's warnings do not stop a build, and are tested where it is.
-    const errors = run.diagnostics.filter((d) => d.severity === "error");
-    assert.deepEqual(errors, [], dump(errors));
-    model = buildModel(run.validated.content, { pathPrefix: "/", includeDrafts: false });
+    model = await fixtureModel("cross-links");
   });
   const brief = (id: string) => model.briefs.find((b) => b.id === id)!;
 

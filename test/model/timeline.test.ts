@@ -5,10 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildModel } from "../../src/model/build-model.ts";
 import { timelineOf, type ListedEvent } from "../../src/model/timeline.ts";
 import type { Brief, Citation, CitedEvent, SiteModel } from "../../src/model/types.ts";
-import { dump, validateFixture } from "../helpers/content.ts";
+import { fixtureModel } from "../helpers/content.ts";
 
 const brief = (id: string, date: string) => ({ id, date }) as unknown as Brief;
 const cite = (ref: string): Citation => {
@@ -80,11 +79,7 @@ describe("timelineOf", () => {
 describe("the built model's timeline", () => {
   let model: SiteModel;
   before(async () => {
-    const run = await validateFixture("cross-links");
-    // Errors only: the fact-check's warnings do not stop a build, and are tested where it is.
-    const errors = run.diagnostics.filter((d) => d.severity === "error");
-    assert.deepEqual(errors, [], dump(errors));
-    model = buildModel(run.validated.content, { pathPrefix: "/", includeDrafts: false });
+    model = await fixtureModel("cross-links");
   });
 
   test("an event dated only in words is listed after the dated ones, not at its brief's date", () => {
