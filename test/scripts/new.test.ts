@@ -50,7 +50,10 @@ describe("npm run new", () => {
     const before = check(site);
     assert.equal(before.status, 1);
     const line = text.split("\n").findIndex((l) => l.startsWith("dek:")) + 1;
-    assert.match(before.stderr, new RegExp(`briefs/uk-pauses-caribbean-intelligence\\.md:${line} \\(dek\\) error`));
+    assert.match(
+      before.stderr,
+      new RegExp(`briefs/uk-pauses-caribbean-intelligence\\.md:${line}:\\d+ \\(dek\\) error`),
+    );
 
     await writeFile(file, text.replace(/^dek:.*$/m, "dek: Britain reportedly stops passing on intelligence."));
     const after = check(site);
@@ -61,7 +64,8 @@ describe("npm run new", () => {
     const person = newFile(["actor", "Yvette Cooper", "--kind", "person", "--content", site]);
     assert.equal(person.status, 0, person.stderr);
     assert.match(await readFile(path.join(site, "actors", "yvette-cooper.yaml"), "utf8"), /^kind: person$/m);
-    assert.equal(check(site).status, 0);
+    const valid = check(site);
+    assert.equal(valid.status, 0, valid.stderr);
 
     assert.equal(newFile(["actor", "Royal Navy", "--content", site]).status, 0);
     const report = check(site);
