@@ -3,13 +3,14 @@
  * told to reload; a content error is printed and shown at the foot of every open page until it is
  * fixed, while the last good site stays served.
  */
-import { formatReport } from "../diagnostics/format.ts";
+import { formatDiagnostic, formatReport } from "../diagnostics/format.ts";
 import { forTerminal } from "../text/escape.ts";
 import type { LiveReload } from "./live-reload.ts";
 import { currentVersion } from "./routes.ts";
 import type { PreviewSearchIndex } from "./search-index.ts";
 import type { PreviewSite, Rebuild } from "./site.ts";
 import type { RebuildListener } from "./rebuild-queue.ts";
+import { WarningsShown } from "./warnings-shown.ts";
 
 export interface AnnouncerOptions {
   readonly site: PreviewSite;
@@ -26,6 +27,7 @@ export class Announcer implements RebuildListener {
   /** Whether the open pages show the content's problems. */
   #showingProblems = false;
   #waiting: Array<(r: Rebuild) => void> = [];
+  readonly #warnings = new WarningsShown();
 
   constructor(options: AnnouncerOptions) {
     this.#o = options;
@@ -41,7 +43,11 @@ export class Announcer implements RebuildListener {
     const t = r.timings;
     const took = t.load + t.validate + t.model + t.pages;
     const steps = `load ${t.load.toFixed(2)} s, validate ${t.validate.toFixed(2)} s, model ${t.model.toFixed(2)} s, pages ${t.pages.toFixed(2)} s`;
-    if (r.diagnostics.length > 0) report(formatReport(r.diagnostics, { contentDir, color: process.stderr.isTTY }));
+    const problems = this.#warnings.reportOf(r.diagnostics);
+    if (r.diagnostics.length > 0) {
+      const color = process.stderr.isTTY;
+      report([...problems.shown.map((d) => formatDiagnostic(d, { contentDir, color })), problems.summary].join("\n"));
+    }
     if (r.ok) {
       log(`${forTerminal(what)}: built in ${took.toFixed(2)} s (${steps})`);
       this.#siteChanged();
