@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   console.log(`Wrote ${forTerminal(target)}`);
   console.log(
-    `Next: fill in the fields marked TODO, then run  npm run check${request.kind === "brief" ? "  (npm start shows drafts)" : ""}`,
+    `Next: ${file.text.includes("TODO(editor)") ? "fill in the fields marked TODO" : "fill in the optional fields the sources support"}, then run  npm run check${request.kind === "brief" ? "  (npm start shows drafts)" : ""}`,
   );
   return 0;
 }

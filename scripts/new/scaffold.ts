@@ -33,7 +33,8 @@ export const ENTRY_EXAMPLES: Readonly<Record<string, string>> = {
   "quotes.cite": "article-slug#p5",
   "quotes.context": "Speaking to the press on Wednesday",
   "events.date": "2026-11-12",
-  "events.when": '"last September" (year not stated)',
+  // Single-quoted whole: a value that starts with a quote and goes on after it is a YAML error.
+  "events.when": `'"last September" (year not stated)'`,
   "events.what": "What happened, in one sentence.",
   "events.actors": "[united-kingdom]",
   "events.cites": "[article-slug#p2]",

@@ -12,6 +12,7 @@ import { after, before, describe, test } from "node:test";
 import type { z } from "zod";
 import { actorSchema, articleSchema, briefSchema } from "../../src/validate/schema.ts";
 import { ENTRY_EXAMPLES, scaffold, slugOf } from "../../scripts/new/scaffold.ts";
+import { parseDocument } from "yaml";
 import { fixture } from "../helpers/content.ts";
 
 const run = (script: string, args: readonly string[]) =>
@@ -134,6 +135,27 @@ describe("scaffold", () => {
       Object.keys(ENTRY_EXAMPLES).filter((k) => k.includes(".")).length,
       subFields.join("\n"),
     );
+  });
+
+  test("each list's example, uncommented, is valid YAML", () => {
+    const text = scaffold({ kind: "brief", title: "T", today: "2026-12-02" }).text;
+    const examples = text.split("# For example:\n").slice(1);
+    assert.equal(examples.length, 7, "sources, actors, key points, quotes, events, topics, updates");
+    for (const block of examples) {
+      const lines = block.split("\n");
+      const entry = lines
+        .slice(
+          0,
+          lines.findIndex((l) => !l.startsWith("#   ")),
+        )
+        .map((l) => l.slice(2));
+      const doc = parseDocument(`list:\n${entry.join("\n")}`);
+      assert.deepEqual(
+        doc.errors.map(String),
+        [],
+        `an editor who uncomments this gets a YAML error:\n${entry.join("\n")}`,
+      );
+    }
   });
 
   test("file names: kebab-case, accents folded, long titles cut at a word", () => {
