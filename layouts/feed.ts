@@ -7,11 +7,12 @@
  */
 import { generateAtomFeed, generateJsonFeed, type AtomFeed, type JsonFeed } from "feedsmith";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Actor, Brief } from "../src/model/types.ts";
+import { latestUpdateOf, type Actor, type Brief } from "../src/model/types.ts";
 import { actorFeedPath, feedPath, homePath, jsonFeedPath, topicsPath, type SitePath } from "../src/model/urls.ts";
 import { html } from "../src/render/html.ts";
 import { withoutControlCharacters } from "../src/text/escape.ts";
 import { absoluteUrl, briefModified, instantOf } from "./site-address.ts";
+import { formatDate } from "./format.ts";
 
 /** Feed readers need bounded feeds: the latest briefs only. */
 const FEED_ENTRIES = 20;
@@ -22,11 +23,16 @@ const NO_DATE = new Date("1970-01-01T00:00:00Z");
 const authorOf = (ctx: RenderContext) => ({ name: ctx.model.site.title, uri: absoluteUrl(ctx, homePath) });
 
 /** The key points as an HTML list, for the entry's content; the dek when a brief has none. */
-const contentOf = (b: Brief): string =>
-  (b.key_points.length > 0
-    ? html`<ul>${b.key_points.map((k) => html`<li>${k.text}</li>`)}</ul>`
-    : html`<p>${b.dek}</p>`
-  ).value;
+/** The latest update first, so a feed reader sees what changed; then the key points, or the dek. */
+function contentOf(b: Brief): string {
+  const update = latestUpdateOf(b);
+  const label = update && `${update.kind[0]!.toUpperCase()}${update.kind.slice(1)}, ${formatDate(update.date)}`;
+  return html`${update ? html`<p><strong>${label}:</strong> ${update.text}</p>` : ""}${
+    b.key_points.length > 0
+      ? html`<ul>${b.key_points.map((k) => html`<li>${k.text}</li>`)}</ul>`
+      : html`<p>${b.dek}</p>`
+  }`.value;
+}
 
 function atomEntry(ctx: RenderContext, b: Brief): AtomFeed.Entry<Date> {
   const url = absoluteUrl(ctx, b.path);

@@ -4,8 +4,10 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Slice } from "../src/render/pages.ts";
 import { citationGroupId, citationTrigger } from "../src/model/markdown.ts";
 import {
+  latestUpdateOf,
   publicationDate,
   type Actor,
+  type Brief,
   type Citation,
   type Publication,
   type TimelineEntry,
@@ -99,6 +101,14 @@ export function actorChips(ctx: RenderContext, ids: readonly ActorId[]): SafeHtm
   return html`<ul class="chips">${ids.map((id) => html`<li>${actorLink(ctx, id)}</li>`)}</ul>`;
 }
 
+/** "Corrected 24 November 2025" beside a brief's date in a list, linking to its updates log. */
+function changedLink(ctx: RenderContext, b: Brief): SafeHtml {
+  const update = latestUpdateOf(b);
+  if (!update) return html``;
+  const label = update.kind === "correction" ? "Corrected" : "Updated";
+  return html` <a class="changed" href="${ctx.href(b.path)}#updates">${label} ${dateTag(update.date)}</a>`;
+}
+
 /** One line in a list of briefs and articles: type, title, date, and the summary or source. */
 export function publicationRow(ctx: RenderContext, doc: Publication, extra?: SafeHtml): SafeHtml {
   const summary =
@@ -108,7 +118,7 @@ export function publicationRow(ctx: RenderContext, doc: Publication, extra?: Saf
   return html`<li class="doc-row">
 <span class="doc-type doc-type-${doc.type}">${doc.type === "brief" ? "Brief" : "Source article"}</span>
 <a class="doc-title" href="${ctx.href(doc.path)}">${doc.title}</a>
-${dateTag(publicationDate(doc))}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
+${dateTag(publicationDate(doc))}${doc.type === "brief" ? changedLink(ctx, doc) : ""}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
 ${summary}${extra ?? ""}
 </li>`;
 }

@@ -65,7 +65,7 @@ export interface CitedQuote extends Omit<Quote, "cite"> {
 export interface CitedEvent extends Omit<BriefEvent, "cites"> {
   readonly cites: readonly Citation[];
 }
-interface CitedUpdate extends Omit<Update, "cites"> {
+export interface CitedUpdate extends Omit<Update, "cites"> {
   readonly cites: readonly Citation[];
 }
 interface CitedBriefActor extends Omit<BriefActor, "cites"> {
@@ -98,6 +98,10 @@ export type Publication = Brief | Article;
 
 /** When a document happened, for "newest first": a brief's date, an article's publication date. */
 export const publicationDate = (d: Publication): IsoDate | undefined => (d.type === "brief" ? d.date : d.published);
+
+/** A brief's latest update or correction (of two on one date, the one listed last), if it has one. */
+export const latestUpdateOf = (b: Brief): CitedUpdate | undefined =>
+  b.updates.reduce<CitedUpdate | undefined>((latest, u) => (!latest || u.date >= latest.date ? u : latest), undefined);
 
 export interface ActorQuote {
   readonly quote: CitedQuote;

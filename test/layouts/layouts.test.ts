@@ -211,6 +211,29 @@ describe("a brief with updates", () => {
     assert.match(text, /<h2 id="updates">/);
     assert.doesNotMatch(section(page("/briefs/uk-review/"), /<p class="eyebrow"/, "</p>"), /Updated/);
   });
+
+  test("in lists, its row says 'Updated <date>' beside its date, or 'Corrected' for a correction, linking to the log", async () => {
+    const run = await validateFixture("valid-minimal");
+    const opts = { contentDir: "unused", pathPrefix: PREFIX, includeDrafts: false };
+    const minimal = buildModel(run.validated.content, opts);
+    const input = renderInputOf(minimal, await renderSettingsOf(minimal, opts));
+    const list = renderPage(
+      input.pages.find((p) => p.path === "/briefs/")!,
+      input.context,
+    );
+    const row = (path: string) => section(list, new RegExp(`<a class="doc-title" href="${PREFIX}${path}`), "</li>");
+    // uk-pause's latest update (14 November) is a correction; rubio-reaction's a clarification.
+    assert.match(
+      row("briefs/uk-pause/"),
+      new RegExp(`<a class="changed" href="${PREFIX}briefs/uk-pause/#updates">Corrected <time datetime="2025-11-14">`),
+    );
+    assert.match(
+      row("briefs/rubio-reaction/"),
+      /<a class="changed" href="[^"]+rubio-reaction\/#updates">Updated <time/,
+    );
+    const crossLinksRow = section(page("/briefs/"), /<a class="doc-title" href="[^"]+uk-review\//, "</li>");
+    assert.doesNotMatch(crossLinksRow, /class="changed"/, "a brief with no update says nothing");
+  });
 });
 
 describe("article page", () => {

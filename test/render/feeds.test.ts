@@ -76,6 +76,20 @@ describe("the site's Atom feed (/feed.xml)", () => {
     const newest = model.briefs.map(latestChange).sort().at(-1);
     assert.equal(parsed.updated?.toISOString(), `${newest}T00:00:00.000Z`);
   });
+
+  test("an updated brief's entry says first what changed: its latest update or correction, dated", () => {
+    for (const [i, b] of model.briefs.entries()) {
+      const content = parsed.items[i]!.content ?? "";
+      const latest = b.updates.at(-1);
+      if (!latest) assert.doesNotMatch(content, /<strong>/, `${b.id} has no update to announce`);
+      else
+        assert.ok(
+          content.startsWith(`<p><strong>${latest.kind[0]!.toUpperCase()}${latest.kind.slice(1)}, `) &&
+            content.includes(latest.text),
+          `${b.id}: ${content}`,
+        );
+    }
+  });
 });
 
 describe("an actor's Atom feed (/actors/<id>/feed.xml)", () => {
