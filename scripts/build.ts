@@ -51,4 +51,4 @@ if (!result.ok) {
   console.error(`\nBuild ${result.refused ? "refused" : "failed"}; ${args.outDir}/ was left as it was.`);
   process.exit(1);
 }
-console.log(`Built ${result.pages} pages in ${total.toFixed(1)} s → ${args.outDir}/`);
+console.log(`Built ${result.pages} files in ${total.toFixed(1)} s → ${args.outDir}/`);

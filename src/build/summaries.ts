@@ -9,7 +9,8 @@ export const summaries = {
     `${c.briefs.length} briefs, ${c.articles.length} articles, ${c.actors.length} actors`,
   model: (m: SiteModel) =>
     `${m.briefs.length} briefs published, ${m.topics.length} topics, ${m.timeline.length} events`,
-  render: (r: { readonly pages: number; readonly failure?: unknown }) => (r.failure ? "failed" : `${r.pages} pages`),
+  // Files, not pages: feeds, the sitemap and open data are written too; the check stage counts the HTML pages.
+  render: (r: { readonly pages: number; readonly failure?: unknown }) => (r.failure ? "failed" : `${r.pages} files`),
   index: (r: { readonly pages: number }) => `${r.pages} pages indexed`,
   check: (r: { readonly links: number; readonly pages: number }) => `${r.links} links in ${r.pages} pages`,
 } as const;
