@@ -33,7 +33,7 @@ interface FoundPage {
   readonly wordCount: number;
 }
 
-export interface MergedPages {
+interface MergedPages {
   /** `[fragment name, word count]` per merged page number: the `pages` of `pf_meta`. */
   readonly table: [string, number][];
   /** Each page's URL, by merged page number. */
