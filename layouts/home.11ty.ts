@@ -17,9 +17,9 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-/** The page's HTML: Eleventy writes it, the preview serves it on request. */
+/** The page's HTML: Eleventy writes it, the preview serves it on request. Its own search box replaces the header's. */
 export const pageHtml = (page: Page, ctx: RenderContext): string =>
-  shell(ctx, page, { main: homeMain(ctx), description: ctx.model.site.tagline });
+  shell(ctx, page, { main: homeMain(ctx), description: ctx.model.site.tagline, headerSearch: false });
 
 export const render = ({ homePage, briefbook }: Data): string =>
   namingThePage(homePage, () => pageHtml(homePage, briefbook.context));

@@ -3,38 +3,109 @@ import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
-import { actorsPath, briefsPath, timelinePath } from "../src/model/urls.ts";
-import { actorSummary, CitationNotes, eventRow, publicationRow, pager } from "./partials.ts";
+import { actorsPath, briefsPath, outletsPath, searchPath, timelinePath } from "../src/model/urls.ts";
+import { actorChips, actorSummary, CitationNotes, eventRow, publicationRow, pager } from "./partials.ts";
 import { formatDate, KIND_LABELS, plural } from "./format.ts";
 import { push } from "../src/model/lists.ts";
 
 const LATEST_BRIEFS = 10;
-const ACTIVE_ACTORS = 12;
+const ACTIVE_ACTORS = 10;
+const ACTIVE_OUTLETS = 5;
 const OUTLET_PREVIEW = 3;
+/** The lead brief's key points on the front page; the brief itself has them all. */
+const LEAD_POINTS = 5;
+/** Actor chips under each of the latest briefs; the brief lists them all. */
+const BRIEF_ACTORS = 5;
 
+/**
+ * The front page, a briefing's front page: the lead brief (the newest) with its key points, then
+ * the latest briefs, each with its dek and actors; beside them the most active actors, outlets
+ * apart (they report the news more than they make it); and the search box, at the top.
+ */
 export function homeMain(ctx: RenderContext): SafeHtml {
   const { model } = ctx;
-  const latest = model.briefs.slice(0, LATEST_BRIEFS);
-  return html`<section class="intro">
-<h1>${model.site.title}</h1>
-${model.site.tagline ? html`<p class="lede">${model.site.tagline}</p>` : ""}
-<p class="counts">${plural(model.briefs.length, "brief")} · ${plural(model.articles.length, "source article")} · ${plural(model.actors.length, "actor")}</p>
-</section>
-<div class="columns">
-<section aria-labelledby="latest" class="col-main"><h2 id="latest">Latest briefs</h2>
-${latest.length > 0 ? html`<ul class="doc-list">${latest.map((b) => publicationRow(ctx, b))}</ul>` : html`<p class="empty">No briefs published yet.</p>`}
-${model.briefs.length > LATEST_BRIEFS ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(model.briefs.length, "brief")} →</a></p>` : ""}
-</section>
-<section aria-labelledby="active" class="col-side"><h2 id="active">Most active actors</h2>
-<ol class="ranked">${model.mostMentioned
-    .slice(0, ACTIVE_ACTORS)
-    .map(
+  const [lead, ...rest] = model.briefs;
+  const notes = new CitationNotes(ctx);
+  return html`<h1 class="visually-hidden">${model.site.title}</h1>
+${homeIntro(ctx)}
+<div class="columns home-columns">
+<div class="col-main">
+${lead ? leadBrief(ctx, lead, notes) : html`<p class="empty">No briefs published yet.</p>`}
+${rest.length > 0 ? latestBriefs(ctx, rest.slice(0, LATEST_BRIEFS)) : ""}
+</div>
+${mostActive(ctx)}
+</div>
+${notes.popovers()}`;
+}
+
+/** The tagline, the search box and what the archive holds. */
+function homeIntro(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  const count = (n: number, one: string) => plural(n, one, undefined, model.site.language);
+  return html`<section class="home-intro" aria-label="About and search">
+${model.site.tagline ? html`<p class="home-tagline">${model.site.tagline}</p>` : ""}
+<form class="home-search" role="search" action="${ctx.href(searchPath)}" method="get">
+<label for="home-search">Search briefs, articles and actors</label>
+<span class="home-search-row"><input id="home-search" type="search" name="q" autocomplete="off"><button type="submit">Search</button></span>
+</form>
+<p class="counts">${count(model.briefs.length, "brief")} · ${count(model.articles.length, "source article")} · ${count(model.actors.length, "actor")}</p>
+</section>`;
+}
+
+/** `<time>` keeping the machine date, showing it in the site's language. */
+const homeDate = (ctx: RenderContext, date: string): SafeHtml =>
+  html`<time datetime="${date}">${formatDate(date, ctx.model.site.language)}</time>`;
+
+function leadBrief(ctx: RenderContext, b: Brief, notes: CitationNotes): SafeHtml {
+  const points = b.key_points.slice(0, LEAD_POINTS);
+  const more = b.key_points.length - points.length;
+  return html`<article class="home-lead" aria-labelledby="lead-title">
+<p class="eyebrow">Lead brief · ${homeDate(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<h2 id="lead-title"><a href="${ctx.href(b.path)}">${b.title}</a></h2>
+<p class="lede">${b.dek}</p>
+${
+  points.length > 0
+    ? html`<h3 class="home-points-title">Key points</h3>
+<ul class="key-points">${points.map((k) => html`<li>${k.text} ${notes.cite(k.cites)}</li>`)}</ul>`
+    : ""
+}
+<p class="more"><a href="${ctx.href(b.path)}">${more > 0 ? `${plural(more, "more key point", undefined, ctx.model.site.language)}, the` : "The"} full brief and its sources →</a></p>
+</article>`;
+}
+
+function latestBriefs(ctx: RenderContext, briefs: readonly Brief[]): SafeHtml {
+  const total = ctx.model.briefs.length;
+  return html`<section aria-labelledby="latest"><h2 id="latest">Latest briefs</h2>
+<ul class="home-briefs">${briefs.map((b) => {
+    const shown = b.actors.slice(0, BRIEF_ACTORS).map((a) => a.id);
+    const more = b.actors.length - shown.length;
+    return html`<li>
+<h3><a href="${ctx.href(b.path)}">${b.title}</a></h3>
+<p class="meta">${homeDate(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="dek">${b.dek}</p>
+${shown.length > 0 ? html`<div class="home-actors"><span class="visually-hidden">Actors:</span>${actorChips(ctx, shown)}${more > 0 ? html`<span class="meta">and ${more} more</span>` : ""}</div>` : ""}
+</li>`;
+  })}</ul>
+${total > briefs.length + 1 ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(total, "brief", undefined, ctx.model.site.language)} →</a></p>` : ""}
+</section>`;
+}
+
+/** Actors ranked by the documents naming them: people, organisations, countries…, then outlets. */
+function mostActive(ctx: RenderContext): SafeHtml {
+  const { model } = ctx;
+  const isOutlet = (a: Actor) => a.kind === "media-outlet";
+  const actors = model.mostMentioned.filter((a) => !isOutlet(a)).slice(0, ACTIVE_ACTORS);
+  const outlets = model.mostMentioned.filter(isOutlet).slice(0, ACTIVE_OUTLETS);
+  const ranked = (list: readonly Actor[]) =>
+    html`<ol class="ranked">${list.map(
       (a) =>
-        html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention")}</span></li>`,
-    )}</ol>
-<p class="more"><a href="${ctx.href(actorsPath)}">All actors →</a> · <a href="${ctx.href(timelinePath)}">Timeline →</a></p>
-</section>
-</div>`;
+        html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention", undefined, model.site.language)}</span></li>`,
+    )}</ol>`;
+  return html`<aside class="col-side home-active" aria-labelledby="active"><h2 id="active">Most active actors</h2>
+${actors.length > 0 ? html`<h3 id="active-actors">People and organisations</h3>${ranked(actors)}` : html`<p class="empty">No actors named yet.</p>`}
+${outlets.length > 0 ? html`<h3 id="active-outlets">Outlets</h3>${ranked(outlets)}` : ""}
+<p class="more"><a href="${ctx.href(actorsPath)}">All actors →</a> · <a href="${ctx.href(outletsPath)}">Outlets →</a> · <a href="${ctx.href(timelinePath)}">Timeline →</a></p>
+</aside>`;
 }
 
 export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {

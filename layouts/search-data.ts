@@ -5,6 +5,8 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { ActorId } from "../src/validate/ids.ts";
+import { publicationDate } from "../src/model/types.ts";
+import { formatDate } from "./format.ts";
 
 export interface SearchFacts {
   readonly type: "Brief" | "Article" | "Actor";
@@ -15,16 +17,35 @@ export interface SearchFacts {
   readonly kinds?: readonly string[];
 }
 
-/** Hidden elements carrying filters and metadata; Pagefind reads them, readers never see them. */
+/**
+ * The date a result shows, formatted, and what its tag calls it: a brief's date, an article's
+ * publication (or that the source does not state it), an actor's latest mention (a date to show
+ * only: actors are not placed in "newest first").
+ */
+function shownDate(ctx: RenderContext, f: SearchFacts): { label: string; date: string } | undefined {
+  const { language } = ctx.model.site;
+  if (f.type === "Article") return { label: "published", date: f.date ? formatDate(f.date, language) : "not stated" };
+  if (f.date) return { label: "date", date: formatDate(f.date, language) };
+  if (f.type !== "Actor" || f.actors[0] === undefined) return undefined;
+  const latest = ctx.model.mentionsOf(f.actors[0]).find((d) => publicationDate(d) !== undefined);
+  return latest && { label: "latest mention", date: formatDate(publicationDate(latest)!, language) };
+}
+
+/**
+ * Hidden elements carrying filters and metadata; Pagefind reads them, readers never see them. The
+ * shown date is formatted here, as on the pages, since Pagefind's UI prints metadata as it is.
+ */
 export function searchFacts(ctx: RenderContext, f: SearchFacts): SafeHtml {
   const names = f.actors.flatMap((id) => {
     const a = ctx.model.actor(id);
     return a ? [a] : [];
   });
+  const shown = shownDate(ctx, f);
   return html`<div hidden data-pagefind-ignore>
 <span data-pagefind-filter="type">${f.type}</span>
 <span data-pagefind-meta="type">${f.type}</span>
-${f.date ? html`<span data-pagefind-meta="date">${f.date}</span><span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="year">${f.date.slice(0, 4)}</span>` : ""}
+${shown ? html`<span data-pagefind-meta="${shown.label}">${shown.date}</span>` : ""}
+${f.date ? html`<span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="year">${f.date.slice(0, 4)}</span>` : ""}
 ${f.outlet ? html`<span data-pagefind-meta="outlet">${f.outlet}</span><span data-pagefind-filter="outlet">${f.outlet}</span>` : ""}
 ${names.map((a) => html`<span data-pagefind-filter="actor">${a.name}</span>`)}
 ${(f.kinds ?? []).map((k) => html`<span data-pagefind-filter="kind">${k}</span>`)}

@@ -52,6 +52,11 @@ const ui = new PagefindUI({
   openFilters: matchMedia("(min-width: 50rem)").matches ? ["type"] : [],
   resetStyles: false,
   autofocus: !params.get("q"),
+  // Pagefind lists a result's metadata in name order; its type reads first ("Type: Brief", then the date).
+  processResult(result) {
+    const { type, ...rest } = result.meta;
+    return { ...result, meta: type ? { type, ...rest } : rest };
+  },
   ...(sortByDate ? { sort: { date: "desc" } } : {}),
   processTerm(term) {
     const url = new URL(location.href);

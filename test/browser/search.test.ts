@@ -325,3 +325,78 @@ describe("a site split into bundles answers as the same site in one bundle does,
     assert.deepEqual(await order(split), expected);
   });
 });
+
+describe("what a search result shows, on the cross-links fixture: its date, in the site's colours", () => {
+  let dir: string;
+  let site: StaticSite;
+  let browser: Browser;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "briefbook-results-"));
+    await build(CROSS_LINKS, path.join(dir, "_site"), "/");
+    site = await serveSite(path.join(dir, "_site"), "/");
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Every result's tags (“Type: Brief”, “Date: 13 November 2025”) by its link, for a search. */
+  async function tagsOf(page: Page, query: string): Promise<Map<string, string[]>> {
+    await page.goto(site.url(`/search/?q=${encodeURIComponent(query)}`));
+    const links = await allResultLinks(page, await announcedCount(page));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".pagefind-ui__result-tags").length === n,
+      links.length,
+    );
+    const rows = await page.$$eval(".pagefind-ui__result", (results) =>
+      results.map((r) => [
+        r.querySelector(".pagefind-ui__result-link")?.getAttribute("href") ?? "",
+        Array.from(r.querySelectorAll(".pagefind-ui__result-tag"), (t) => t.textContent?.trim() ?? ""),
+      ]),
+    );
+    return new Map(rows as [string, string[]][]);
+  }
+
+  test("a brief shows its date, an article its publication, an actor its latest mention, formatted", async () => {
+    const page = await browser.newPage();
+    const tags = await tagsOf(page, "Venezuela");
+    assert.deepEqual(tags.get("/briefs/strikes-response/"), ["Type: Brief", "Date: 13 November 2025"]);
+    assert.deepEqual(tags.get("/articles/navy-strikes/"), [
+      "Type: Article",
+      "Outlet: Coast Gazette",
+      "Published: 12 November 2025",
+    ]);
+    assert.deepEqual(tags.get("/actors/venezuela/"), ["Type: Actor", "Latest mention: 13 November 2025"]);
+    for (const [href, list] of tags) assert.ok(!list.some((t) => /\d{4}-\d{2}/.test(t)), `${href}: ${list.join(", ")}`);
+    await page.close();
+  });
+
+  test("result titles take the site's link colour and heading face, in light and in dark", async () => {
+    const seen: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(site.url("/search/?q=strikes"));
+      await page.waitForSelector(RESULT);
+      // No helper functions inside: tsx would name them with a helper the page does not have.
+      const [title, siteLink, background] = await page.evaluate((selector) => {
+        const result = getComputedStyle(document.querySelector(selector)!);
+        // A link the site styles itself: the note under the results.
+        const link = getComputedStyle(document.querySelector("main .more a")!);
+        return [
+          { color: result.color, font: result.fontFamily },
+          { color: link.color },
+          getComputedStyle(document.body).backgroundColor,
+        ] as const;
+      }, RESULT);
+      assert.equal(title.color, siteLink.color, `${colorScheme}: result titles in the site's link colour`);
+      assert.match(title.font ?? "", /Georgia/, `${colorScheme}: in the site's heading face`);
+      seen.push(`${title.color} on ${background}`);
+      await context.close();
+    }
+    assert.deepEqual(seen, ["rgb(31, 79, 181) on rgb(251, 250, 247)", "rgb(143, 179, 255) on rgb(19, 20, 24)"]);
+  });
+});
