@@ -1,6 +1,6 @@
 import { html, raw } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import type { Brief, Citation } from "../src/model/types.ts";
+import type { Brief } from "../src/model/types.ts";
 import type { SourceComparison } from "../src/model/source-comparison.ts";
 import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
 import { formatDate } from "./format.ts";
@@ -27,22 +27,154 @@ function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: Citati
   )}</tbody></table></section>`;
 }
 
-// eslint-disable-next-line max-lines-per-function -- the brief page top to bottom, one section after another, as a reader sees it
+/** A section of the brief, in page order: its heading's id, its name in "On this page", and its HTML. */
+interface Section {
+  readonly id: string;
+  readonly label: string;
+  /** Rendered when its turn comes, so that citations (and their printed footnotes) keep the page's order. */
+  readonly render: () => SafeHtml;
+}
+
+/** The key points: as "what each source says" when the brief has several sources, else a list. */
+function keyPoints(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
+  if (b.comparison) {
+    const c = b.comparison;
+    return [{ id: "key-points", label: "What each source says", render: () => sourceComparison(ctx, c, notes) }];
+  }
+  if (b.key_points.length === 0) return [];
+  return [
+    {
+      id: "key-points",
+      label: "Key points",
+      render: () => html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
+<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${notes.cite(k.cites)}</li>`)}</ul></section>`,
+    },
+  ];
+}
+
+/** Who is involved, with role and stance, and who said what. */
+function people(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
+  const who: Section = {
+    id: "who",
+    label: "Who is involved",
+    render: () => html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
+<dl class="actors-in-story">${b.actors.map(
+      (a) =>
+        html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${notes.cite(a.cites)}</dd></div>`,
+    )}</dl></section>`,
+  };
+  const quotes: Section = {
+    id: "quotes",
+    label: "Who said what",
+    render: () => html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>
+${b.quotes.map(
+  (q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>
+<figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${notes.cite([q.cite])}</figcaption></figure>`,
+)}</section>`,
+  };
+  return [...(b.actors.length > 0 ? [who] : []), ...(b.quotes.length > 0 ? [quotes] : [])];
+}
+
+function events(b: Brief, notes: CitationNotes): Section[] {
+  if (b.events.length === 0) return [];
+  return [
+    {
+      id: "events",
+      label: "What happened when",
+      render: () => html`<section aria-labelledby="events"><h2 id="events">What happened when</h2>
+<ol class="events">${b.events.map(
+        (
+          e,
+        ) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
+<span class="what">${e.what} ${notes.cite(e.cites)}</span></li>`,
+      )}</ol></section>`,
+    },
+  ];
+}
+
+/** Other briefs sharing its actors and topics, each with what it shares; left out of the search index. */
+function related(ctx: RenderContext, b: Brief): Section[] {
+  const list = ctx.model.relatedOf(b.id);
+  if (list.length === 0) return [];
+  return [
+    {
+      id: "related",
+      label: "Related briefs",
+      render: () => html`<section aria-labelledby="related" data-pagefind-ignore><h2 id="related">Related briefs</h2>
+<ul class="related">${list.map(
+        (r) => html`<li><a href="${ctx.href(r.brief.path)}">${r.brief.title}</a>
+<span class="meta">${dateTag(r.brief.date)} · Shared: ${r.shared
+          .slice(0, 3)
+          .map((s) => s.name)
+          .join(", ")}${r.shared.length > 3 ? ` and ${r.shared.length - 3} more` : ""}</span></li>`,
+      )}</ul></section>`,
+    },
+  ];
+}
+
+/** The updates log; marked as a notice when it opens the page with a correction. */
+function updates(b: Brief, notes: CitationNotes, first: boolean): Section[] {
+  if (b.updates.length === 0) return [];
+  const label = first ? "Corrections and updates" : "Updates";
+  return [
+    {
+      id: "updates",
+      label,
+      render:
+        () => html`<section aria-labelledby="updates"${first ? html` class="updates-first"` : ""}><h2 id="updates">${label}</h2>
+<ul class="updates">${b.updates.map(
+          (u) =>
+            html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${notes.cite(u.cites)}</li>`,
+        )}</ul></section>`,
+    },
+  ];
+}
+
+/** The brief's sections in page order: a correction puts the updates log first, where a reader sees it. */
+function sectionsOf(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
+  const corrected = b.updates.some((u) => u.kind === "correction");
+  const summary: Section = {
+    id: "summary",
+    label: "Summary",
+    render: () =>
+      html`${notes.include(b.bodyCitations)}<section class="body" id="summary" aria-label="Summary">${raw(b.bodyHtml)}</section>`,
+  };
+  return [
+    ...(corrected ? updates(b, notes, true) : []),
+    ...keyPoints(ctx, b, notes),
+    summary,
+    ...people(ctx, b, notes),
+    ...events(b, notes),
+    ...related(ctx, b),
+    ...(corrected ? [] : updates(b, notes, false)),
+  ];
+}
+
+/** The side column: "On this page" (wide screens only, sticky) and the sources, with outlet, date and original. */
+function sideColumn(ctx: RenderContext, b: Brief, sections: readonly Section[]): SafeHtml {
+  const sources = b.sources.flatMap((id) => ctx.model.article(id) ?? []);
+  return html`<aside class="brief-side">
+<nav class="on-this-page" aria-labelledby="on-this-page"><h2 id="on-this-page">On this page</h2>
+<ul>${[...sections, { id: "sources", label: "Sources" }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
+<section aria-labelledby="sources"><h2 id="sources">Sources</h2>
+<ul class="source-list">${sources.map(
+    (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
+<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">Original at ${new URL(a.url).hostname}</a>` : ""}</span></li>`,
+  )}</ul></section>
+</aside>`;
+}
+
+/** The brief page: the brief in the main column, "On this page" and the sources beside it on wide screens. */
 export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
-  const { model } = ctx;
-  const sources = b.sources.flatMap((id) => {
-    const a = model.article(id);
-    return a ? [a] : [];
-  });
-  const kinds = [...new Set(b.mentions.flatMap((id) => model.actor(id)?.kind ?? []).map(kindLabel))];
+  const kinds = [...new Set(b.mentions.flatMap((id) => ctx.model.actor(id)?.kind ?? []).map(kindLabel))];
   const notes = new CitationNotes(ctx);
   // The latest update or correction, shown by the date so a reader sees at once that the brief changed.
   const updated = b.updates.reduce<string | undefined>(
     (latest, u) => (latest && latest > u.date ? latest : u.date),
     undefined,
   );
-  const cites = (list: readonly Citation[]) => notes.cite(list);
-  return html`<article class="brief" data-pagefind-body>
+  const sections = sectionsOf(ctx, b, notes);
+  return html`<div class="brief-page"><article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
 <p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(b.date)}${updated ? html` · <a href="#updates">Updated ${dateTag(updated)}</a>` : ""}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
@@ -54,68 +186,9 @@ ${
     : ""
 }
 </header>
-
-${
-  b.comparison
-    ? sourceComparison(ctx, b.comparison, notes)
-    : b.key_points.length > 0
-      ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
-<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(k.cites)}</li>`)}</ul></section>`
-      : ""
-}
-
-${notes.include(b.bodyCitations)}<section class="body" aria-label="Summary">${raw(b.bodyHtml)}</section>
-
-${
-  b.actors.length > 0
-    ? html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
-<dl class="actors-in-story">${b.actors.map(
-        (a) =>
-          html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${cites(a.cites)}</dd></div>`,
-      )}</dl></section>`
-    : ""
-}
-
-${
-  b.quotes.length > 0
-    ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>
-${b.quotes.map(
-  (q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>
-<figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${cites([q.cite])}</figcaption></figure>`,
-)}</section>`
-    : ""
-}
-
-${
-  b.events.length > 0
-    ? html`<section aria-labelledby="events"><h2 id="events">What happened when</h2>
-<ol class="events">${b.events.map(
-        (
-          e,
-        ) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
-<span class="what">${e.what} ${cites(e.cites)}</span></li>`,
-      )}</ol></section>`
-    : ""
-}
-
-${
-  b.updates.length > 0
-    ? html`<section aria-labelledby="updates"><h2 id="updates">Updates</h2>
-<ul class="updates">${b.updates.map(
-        (u) =>
-          html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${cites(u.cites)}</li>`,
-      )}</ul></section>`
-    : ""
-}
+${sections.map((s) => s.render())}
 ${notes.footnotes()}
 ${notes.popovers()}
 </article>
-
-<aside class="backlinks" aria-labelledby="sources">
-<h2 id="sources">Sources</h2>
-<ul class="source-list">${sources.map(
-    (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
-<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(a.published)}</span></li>`,
-  )}</ul>
-</aside>`;
+${sideColumn(ctx, b, sections)}</div>`;
 }

@@ -4,7 +4,7 @@
  * what the graph knows: addresses, rendered HTML and links between documents.
  */
 import type { SiteData } from "../validate/schema.ts";
-import type { ActorId, ArticleId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
+import type { ActorId, ArticleId, BriefId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
 import type { ValidActor, ValidArticle, ValidBrief } from "../validate/validate.ts";
 import type { BriefActor, BriefEvent, KeyPoint, Quote, Update } from "../validate/schema.ts";
 import type { IsoDate, PartialDate } from "../validate/dates.ts";
@@ -138,6 +138,14 @@ export interface Outlet {
   readonly path: SitePath;
   readonly articles: readonly Article[];
 }
+/** Another brief sharing actors or topics with a brief (see src/model/related.ts). */
+export interface RelatedBrief {
+  readonly brief: Brief;
+  /** The sum of the rarity weights of what the two share. */
+  readonly score: number;
+  /** The actors and topics both have, by name, most telling (rarest) first. */
+  readonly shared: readonly { readonly name: string; readonly path: SitePath }[];
+}
 export interface TopicEntry extends Topic {
   readonly briefs: readonly Brief[];
 }
@@ -166,6 +174,8 @@ export interface SiteModel {
   citationsOf(id: ArticleId): readonly Brief[];
   /** What the actor said (each quote once), its stances over time, its events, its first and latest mention. */
   dossierOf(id: ActorId): ActorDossier;
+  /** Up to five other published briefs sharing the most telling actors and topics with the brief, best first. */
+  relatedOf(id: BriefId): readonly RelatedBrief[];
   /** Actors ranked by how many documents mention them. */
   readonly mostMentioned: readonly Actor[];
 }

@@ -1,0 +1,161 @@
+/**
+ * Related briefs, for the foot of a brief page: the few other published briefs that share the most
+ * telling actors and topics with it, each with what it shares.
+ *
+ * The score of a brief C for a brief B sums, over every actor and every topic both have, the
+ * weight `ln(1 + P / n)`, where P is the number of published briefs and n how many of them have
+ * that actor or topic. An actor in every brief weighs ln 2 ≈ 0.7; one in 2 briefs out of 1,000
+ * weighs ln 501 ≈ 6.2: sharing a rare actor says more than sharing the United States. Equal scores:
+ * the newer brief first.
+ *
+ * Computed once for the whole model from the actor → briefs and topic → briefs lists, rarest
+ * first. Each brief reads at most `CANDIDATE_VISITS` entries of those lists; a list longer than
+ * what is left of that allowance is read around the brief's own date (the briefs nearest it in
+ * time), so the whole model costs O(briefs × CANDIDATE_VISITS) however common an actor is.
+ */
+import type { ActorId, BriefId } from "../validate/ids.ts";
+import type { Actor, Brief, RelatedBrief } from "./types.ts";
+import type { SitePath } from "./urls.ts";
+
+/** How many related briefs a brief page lists. */
+const RELATED = 5;
+/** The most list entries one brief reads to find its candidates. */
+export const CANDIDATE_VISITS = 400;
+
+/** Something briefs share: an actor or a topic, and the briefs having it (their places in `briefs`, ascending). */
+interface Trait {
+  readonly name: string;
+  readonly path: SitePath;
+  readonly briefs: number[];
+  weight: number;
+}
+
+/** Every actor and topic of the published briefs, with the briefs having each. */
+function traitsOf(
+  briefs: readonly Brief[],
+  published: readonly boolean[],
+  actorById: ReadonlyMap<ActorId, Actor>,
+): Map<string, Trait> {
+  const traits = new Map<string, Trait>();
+  const add = (key: string, name: string, path: SitePath, i: number) => {
+    let t = traits.get(key);
+    if (!t) traits.set(key, (t = { name, path, briefs: [], weight: 0 }));
+    if (published[i]) t.briefs.push(i);
+  };
+  briefs.forEach((b, i) => {
+    for (const id of new Set(b.mentions)) {
+      const actor = actorById.get(id);
+      if (actor) add(`a:${id}`, actor.name, actor.path, i);
+    }
+    for (const t of b.topics) add(`t:${t.slug}`, t.name, t.path, i);
+  });
+  const count = published.filter(Boolean).length;
+  for (const t of traits.values()) t.weight = t.briefs.length > 0 ? Math.log(1 + count / t.briefs.length) : 0;
+  return traits;
+}
+
+/** The first index of `list` (ascending) not below `value`. */
+function placeOf(list: readonly number[], value: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The range of at most `room` entries of the list, centred on the place where brief `i` is or would be. */
+function around(list: readonly number[], i: number, room: number): { start: number; end: number } {
+  if (list.length <= room) return { start: 0, end: list.length };
+  const start = Math.min(Math.max(0, placeOf(list, i) - (room >> 1)), list.length - room);
+  return { start, end: start + room };
+}
+
+/** What brief `i` read of one of its traits' lists: the trait and the range of the list. */
+interface Reading {
+  readonly trait: Trait;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Whether brief `j` was among the entries read. */
+function wasRead(r: Reading, j: number): boolean {
+  const at = placeOf(r.trait.briefs, j);
+  return at >= r.start && at < r.end && r.trait.briefs[at] === j;
+}
+
+/** Each brief's score (reused from brief to brief: every entry is set back to 0 after use). */
+type Scores = Float64Array;
+
+/** Reads brief `i`'s traits, rarest first, within the allowance; adds each entry's weight to its score. */
+function readTraits(i: number, own: readonly Trait[], scores: Scores): { readings: Reading[]; touched: number[] } {
+  const readings: Reading[] = [];
+  const touched: number[] = [];
+  let room = CANDIDATE_VISITS;
+  for (const trait of [...own].sort((a, b) => a.briefs.length - b.briefs.length)) {
+    if (room <= 0) break;
+    const { start, end } = around(trait.briefs, i, room);
+    room -= end - start;
+    readings.push({ trait, start, end });
+    for (let k = start; k < end; k++) {
+      const j = trait.briefs[k]!;
+      if (j === i) continue;
+      if (scores[j] === 0) touched.push(j);
+      scores[j]! += trait.weight;
+    }
+  }
+  return { readings, touched };
+}
+
+/** Brief `i`'s related briefs, best first. */
+function relatedTo(
+  i: number,
+  own: readonly Trait[],
+  briefs: readonly Brief[],
+  scores: Scores,
+): readonly RelatedBrief[] {
+  const { readings, touched } = readTraits(i, own, scores);
+  // `briefs` is newest first: on equal scores the lower index is the newer brief.
+  const best = touched.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, RELATED);
+  const related = best.map((j) =>
+    Object.freeze({
+      brief: briefs[j]!,
+      score: scores[j]!,
+      shared: Object.freeze(
+        readings.filter((r) => wasRead(r, j)).map((r) => Object.freeze({ name: r.trait.name, path: r.trait.path })),
+      ),
+    }),
+  );
+  for (const j of touched) scores[j] = 0;
+  return Object.freeze(related);
+}
+
+/**
+ * Each brief's related briefs (published ones only, never itself), best first. `briefs` is the
+ * model's list, newest first; drafts (in the preview) get related briefs but are never one.
+ */
+export function relatedBriefsOf(
+  briefs: readonly Brief[],
+  actorById: ReadonlyMap<ActorId, Actor>,
+): Map<BriefId, readonly RelatedBrief[]> {
+  const published = briefs.map((b) => b.status === "published");
+  const traits = traitsOf(briefs, published, actorById);
+  const related = new Map<BriefId, readonly RelatedBrief[]>();
+  const scores: Scores = new Float64Array(briefs.length);
+  briefs.forEach((b, i) => {
+    const own = [...new Set([...b.mentions.map((id) => `a:${id}`), ...b.topics.map((t) => `t:${t.slug}`)])].flatMap(
+      (key) => traits.get(key) ?? [],
+    );
+    related.set(b.id, relatedTo(i, own, briefs, scores));
+  });
+  return related;
+}
+
+/** The model's lookup, made outside `buildModel` so that its closure keeps only the map alive. */
+export function relatedLookup(
+  related: ReadonlyMap<BriefId, readonly RelatedBrief[]>,
+): (id: BriefId) => readonly RelatedBrief[] {
+  const none = Object.freeze([]) as readonly never[];
+  return (id) => related.get(id) ?? none;
+}
