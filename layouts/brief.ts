@@ -6,6 +6,7 @@ import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
 import { formatDate } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 import type { SafeHtml } from "../src/render/html.ts";
+import { keyPointAnchor } from "../src/model/urls.ts";
 
 /**
  * The key points of a brief with several sources, as "what each source says": a point per row, a
@@ -19,8 +20,8 @@ function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: Citati
       html`<th scope="col"><a href="${ctx.href(s.path)}">${s.name}</a> <span class="meta">${reporting[i]} of ${c.points.length}</span></th>`,
   )}</tr></thead>
 <tbody>${c.points.map(
-    (p) =>
-      html`<tr><th scope="row">${p.text}</th>${p.bySource.map(
+    (p, n) =>
+      html`<tr id="${keyPointAnchor(n + 1)}"><th scope="row">${p.text}</th>${p.bySource.map(
         (list, i) =>
           html`<td data-source="${c.sources[i]!.name}">${list.length > 0 ? notes.cite(list, list.map((x) => `¶${x.ref.paragraph}`).join(" ")) : html`<span class="silent" data-pagefind-ignore>Not reported</span>`}</td>`,
       )}</tr>`,
@@ -60,7 +61,7 @@ ${
     ? sourceComparison(ctx, b.comparison, notes)
     : b.key_points.length > 0
       ? html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
-<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${cites(k.cites)}</li>`)}</ul></section>`
+<ul class="key-points">${b.key_points.map((k, n) => html`<li id="${keyPointAnchor(n + 1)}">${k.text} ${cites(k.cites)}</li>`)}</ul></section>`
       : ""
 }
 
