@@ -9,10 +9,10 @@ import type { Actor, CoActor } from "../src/model/types.ts";
 import { CO_ACTOR_GRAPH } from "../src/model/co-actors.ts";
 import { plural } from "./format.ts";
 
-const WIDTH = 400;
+const WIDTH = 420;
 const HEIGHT = 260;
 const CENTRE = { x: WIDTH / 2, y: 128 };
-const RADIUS = { x: 135, y: 90 };
+const RADIUS = { x: 140, y: 90 };
 /** Names longer than this are cut in the graph (the list gives them whole), so labels stay apart. */
 const LABEL_CHARS = 18;
 

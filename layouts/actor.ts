@@ -69,7 +69,7 @@ function eventsTakenPart(ctx: RenderContext, actor: Actor, d: ActorDossier, note
   if (d.events.length === 0) return html``;
   return html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
 <ol class="timeline">${d.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>
-<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">${actor.name}’s timeline: ${plural(d.events.length, "event")} by month →</a></p></section>`;
+<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">Timeline of ${actor.name}: ${plural(d.events.length, "event")} by month →</a></p></section>`;
 }
 
 /** How strongly a co-actor goes with this actor, in numbers a reader can check: shared briefs, then shared source articles. */
@@ -146,9 +146,10 @@ export function actorTimelineMain(ctx: RenderContext, actor: Actor, slice: Slice
   const notes = new CitationNotes(ctx);
   const groups = new Map<string, TimelineEntry[]>();
   for (const t of slice.items) push(groups, monthOf(t), t);
-  return html`<p class="eyebrow"><a href="${ctx.href(actor.path)}">${actor.name}</a></p>
+  return html`<p class="eyebrow">Actor timeline</p>
 <h1>Timeline: ${actor.name}</h1>
 <p class="counts">${plural(slice.total, "event")} naming ${actor.name}, each once: dated events oldest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
+<p class="to-dossier"><a href="${ctx.href(actor.path)}">← ${actor.name}: dossier</a></p>
 ${[...groups].map(
   ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
 <ol class="timeline">${items.map((t) => eventRow(ctx, t, notes))}</ol></section>`,

@@ -94,7 +94,7 @@ describe("an actor's own timeline", () => {
     const dossier = page("/actors/harbour-state/");
     assert.match(
       dossier,
-      /<a href="\/some-repo\/actors\/harbour-state\/timeline\/">Harbour State’s timeline: 3 events by month →<\/a>/,
+      /<a href="\/some-repo\/actors\/harbour-state\/timeline\/">Timeline of Harbour State: 3 events by month →<\/a>/,
     );
     const text = page("/actors/harbour-state/timeline/");
     const main = section(text, /<main/, "</main>");
