@@ -47,24 +47,25 @@ export const paragraphPath = (ref: ParagraphRef) =>
 /** The id of a brief's key point n (from 1), on its row in the key points or in "what each source says". */
 export const keyPointAnchor = (n: number) => `key-point-${n}`;
 
+type Cites = (c: { readonly ref: ParagraphRef }) => boolean;
+
 /** The brief page's sections holding citations, in page order after the key points (their `<h2>` ids). */
-const CITING_SECTIONS = [
-  ["who", (b: Brief) => b.actors.flatMap((a) => a.cites)],
-  ["quotes", (b: Brief) => b.quotes.map((q) => q.cite)],
-  ["events", (b: Brief) => b.events.flatMap((e) => e.cites)],
-  ["updates", (b: Brief) => b.updates.flatMap((u) => u.cites)],
-] as const;
+const CITING_SECTIONS: readonly (readonly [string, (b: Brief, cites: Cites) => boolean])[] = [
+  ["who", (b, cites) => b.actors.some((a) => a.cites.some(cites))],
+  ["quotes", (b, cites) => b.quotes.some((q) => cites(q.cite))],
+  ["events", (b, cites) => b.events.some((e) => e.cites.some(cites))],
+  ["updates", (b, cites) => b.updates.some((u) => u.cites.some(cites))],
+];
 
 /**
  * Where on a brief's page it cites a paragraph, for the article's "Cited in": the first key point
  * citing it, else the first section that does, else (cited in the body only) the brief itself.
  */
 export function citingPlacePath(brief: Brief, ref: ParagraphRef): SitePath {
-  const cites = (c: { readonly ref: ParagraphRef }) =>
-    c.ref.article === ref.article && c.ref.paragraph === ref.paragraph;
+  const cites: Cites = (c) => c.ref.paragraph === ref.paragraph && c.ref.article === ref.article;
   const point = brief.key_points.findIndex((k) => k.cites.some(cites));
   if (point !== -1) return path(`${brief.path}#${keyPointAnchor(point + 1)}`);
-  const section = CITING_SECTIONS.find(([, citesOf]) => citesOf(brief).some(cites));
+  const section = CITING_SECTIONS.find(([, citesIn]) => citesIn(brief, cites));
   return section ? path(`${brief.path}#${section[0]}`) : brief.path;
 }
 
