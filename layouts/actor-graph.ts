@@ -9,12 +9,12 @@ import type { Actor, CoActor } from "../src/model/types.ts";
 import { CO_ACTOR_GRAPH } from "../src/model/co-actors.ts";
 import { plural } from "./format.ts";
 
-const WIDTH = 420;
+const WIDTH = 520;
 const HEIGHT = 260;
 const CENTRE = { x: WIDTH / 2, y: 128 };
-const RADIUS = { x: 140, y: 90 };
+const RADIUS = { x: 170, y: 90 };
 /** Names longer than this are cut in the graph (the list gives them whole), so labels stay apart. */
-const LABEL_CHARS = 18;
+const LABEL_CHARS = 16;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const shortName = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : name);
