@@ -1,8 +1,16 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
-import { publicationDate, type Actor, type Citation, type Publication } from "../src/model/types.ts";
+import {
+  publicationDate,
+  type Actor,
+  type Citation,
+  type CoActor,
+  type Publication,
+  type TimelineEntry,
+} from "../src/model/types.ts";
 import type { Slice } from "../src/render/pages.ts";
-import { actorFeedPath } from "../src/model/urls.ts";
+import { actorFeedPath, actorTimelinePath } from "../src/model/urls.ts";
+import { push } from "../src/model/lists.ts";
 import {
   actorLink,
   actorSummary,
@@ -13,7 +21,8 @@ import {
   kindLabel,
   pager,
 } from "./partials.ts";
-import { plural } from "./format.ts";
+import { formatDate, plural } from "./format.ts";
+import { coActorGraph, graphedCoActors } from "./actor-graph.ts";
 import type { ActorDossier } from "../src/model/dossier.ts";
 import { searchFacts } from "./search-data.ts";
 
@@ -55,6 +64,34 @@ ${d.quotes.slice(0, HIGHLIGHTS).map(
 )}${d.quotes.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.quotes.length}; every brief is listed below.</p>` : ""}</section>`;
 }
 
+/** The earliest events naming it, and the way to every one of them on its own timeline. */
+function eventsTakenPart(ctx: RenderContext, actor: Actor, d: ActorDossier, notes: CitationNotes): SafeHtml {
+  if (d.events.length === 0) return html``;
+  return html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
+<ol class="timeline">${d.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>
+<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">Timeline of ${actor.name}: ${plural(d.events.length, "event")} by month →</a></p></section>`;
+}
+
+/** How strongly a co-actor goes with this actor, in numbers a reader can check: shared briefs, then shared source articles. */
+const sharedCounts = (c: CoActor, briefs: number): string =>
+  [
+    c.briefs > 0 ? `${c.briefs} of its ${plural(briefs, "brief")}` : "no brief",
+    c.articles > 0 ? plural(c.articles, "source article") : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+/** The actors named with it, strongest first: a small graph of the strongest, then the list (the accessible form). */
+function appearsWith(ctx: RenderContext, actor: Actor, coActors: readonly CoActor[]): SafeHtml {
+  if (coActors.length === 0) return html``;
+  const briefs = ctx.model.mentionsOf(actor.id).filter((d) => d.type === "brief").length;
+  const graphed = graphedCoActors(coActors).length;
+  return html`<section class="appears-with" aria-labelledby="with" data-pagefind-ignore><h2 id="with">Most often appears with</h2>
+<p class="counts">Ranked by the briefs that involve both${graphed > 0 ? html`; the graph shows the ${graphed} strongest, the thicker the line the more briefs shared` : ""}. Shared source articles break ties.</p>
+<div class="with-layout">${coActorGraph(actor, coActors)}
+<ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(c, briefs)}</span></li>`)}</ol></div></section>`;
+}
+
 export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publication>): SafeHtml {
   const { model } = ctx;
   const first = slice.number === 1;
@@ -87,24 +124,36 @@ ${mentionSpan(ctx, dossier)}
 </header>
 ${first ? stancesOverTime(ctx, dossier, cites) : ""}
 ${first ? quotesOnce(ctx, dossier, cites) : ""}
-${
-  first && dossier.events.length > 0
-    ? html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
-<ol class="timeline">${dossier.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>${dossier.events.length > HIGHLIGHTS ? html`<p class="more">Earliest ${HIGHLIGHTS} of ${dossier.events.length}; the Timeline lists every event.</p>` : ""}</section>`
-    : ""
-}
-${
-  first && coActors.length > 0
-    ? html`<section aria-labelledby="with" data-pagefind-ignore><h2 id="with">Most often appears with</h2>
-<p class="counts">Named together in how many of ${actor.name}’s ${plural(slice.total, "document")}.</p>
-<ul class="chips">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="count">${c.count} of ${slice.total}</span></li>`)}</ul></section>`
-    : ""
-}
+${first ? eventsTakenPart(ctx, actor, dossier, notes) : ""}
+${first ? appearsWith(ctx, actor, coActors) : ""}
 </article>
 <section class="backlinks" aria-labelledby="mentions" data-pagefind-ignore>
 <h2 id="mentions">Briefs and articles naming ${actor.name}</h2>
 ${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => publicationRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">Not named in any brief or article yet.</p>`}
 ${pager(ctx, slice)}
 </section>
+${notes.popovers()}`;
+}
+
+/** The heading an event sits under: its month (or year, if that is all it gives), or the group of events dated only in words. */
+const monthOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(0, 7)) : "Dated only in words");
+
+/**
+ * Every event naming the actor, each once, under a heading per month in date order, then those whose
+ * source gives the time only in words, in a group of their own: never placed by the brief's date.
+ */
+export function actorTimelineMain(ctx: RenderContext, actor: Actor, slice: Slice<TimelineEntry>): SafeHtml {
+  const notes = new CitationNotes(ctx);
+  const groups = new Map<string, TimelineEntry[]>();
+  for (const t of slice.items) push(groups, monthOf(t), t);
+  return html`<p class="eyebrow">Actor timeline</p>
+<h1>Timeline: ${actor.name}</h1>
+<p class="counts">${plural(slice.total, "event")} naming ${actor.name}, each once: dated events oldest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
+<p class="to-dossier"><a href="${ctx.href(actor.path)}">← ${actor.name}: dossier</a></p>
+${[...groups].map(
+  ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
+<ol class="timeline">${items.map((t) => eventRow(ctx, t, notes))}</ol></section>`,
+)}
+${pager(ctx, slice)}
 ${notes.popovers()}`;
 }

@@ -1,7 +1,7 @@
 import { html, raw, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { Article } from "../src/model/types.ts";
-import { outletPath, paragraphAnchor, UNSTATED_OUTLET } from "../src/model/urls.ts";
+import { citingPlacePath, outletPath, paragraphAnchor, UNSTATED_OUTLET } from "../src/model/urls.ts";
 import { actorChips, dateTag, publicationRow, kindLabel } from "./partials.ts";
 import { searchFacts } from "./search-data.ts";
 
@@ -35,7 +35,7 @@ ${a.paragraphs.map((p) => {
 <p>${raw(p.html)}</p>
 ${
   p.citedBy.length > 0
-    ? html`<p class="cited-by" data-pagefind-ignore>Cited in ${p.citedBy.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</p>`
+    ? html`<p class="cited-by" data-pagefind-ignore>Cited in ${p.citedBy.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(citingPlacePath(b, { article: a.id, paragraph: p.n }))}">${b.title}</a>`)}</p>`
     : ""
 }
 </div>`;

@@ -5,6 +5,7 @@ import type { SourceComparison } from "../src/model/source-comparison.ts";
 import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
 import { formatDate } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
+import { keyPointAnchor } from "../src/model/urls.ts";
 import type { SafeHtml } from "../src/render/html.ts";
 
 /**
@@ -19,8 +20,8 @@ function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: Citati
       html`<th scope="col"><a href="${ctx.href(s.path)}">${s.name}</a> <span class="meta">${reporting[i]} of ${c.points.length}</span></th>`,
   )}</tr></thead>
 <tbody>${c.points.map(
-    (p) =>
-      html`<tr><th scope="row">${p.text}</th>${p.bySource.map(
+    (p, n) =>
+      html`<tr id="${keyPointAnchor(n + 1)}"><th scope="row">${p.text}</th>${p.bySource.map(
         (list, i) =>
           html`<td data-source="${c.sources[i]!.name}">${list.length > 0 ? notes.cite(list, list.map((x) => `¶${x.ref.paragraph}`).join(" ")) : html`<span class="silent" data-pagefind-ignore>Not reported</span>`}</td>`,
       )}</tr>`,
@@ -47,7 +48,7 @@ function keyPoints(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[
       id: "key-points",
       label: "Key points",
       render: () => html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
-<ul class="key-points">${b.key_points.map((k) => html`<li>${k.text} ${notes.cite(k.cites)}</li>`)}</ul></section>`,
+<ul class="key-points">${b.key_points.map((k, n) => html`<li id="${keyPointAnchor(n + 1)}">${k.text} ${notes.cite(k.cites)}</li>`)}</ul></section>`,
     },
   ];
 }

@@ -6,6 +6,7 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Layout, Page, PageOf } from "../src/render/pages.ts";
 import * as actor from "./actor.11ty.ts";
 import * as actorFeed from "./actor-feed.11ty.ts";
+import * as actorTimeline from "./actor-timeline.11ty.ts";
 import * as actors from "./actors.11ty.ts";
 import * as article from "./article.11ty.ts";
 import * as brief from "./brief.11ty.ts";
@@ -31,6 +32,7 @@ const TEMPLATES: { readonly [L in Layout]: { readonly pageHtml: (page: PageOf<L>
   brief,
   article,
   actor,
+  "actor-timeline": actorTimeline,
   actors,
   briefs,
   timeline,

@@ -64,6 +64,7 @@ for (const prefix of ["/", "/some-repo/"]) {
         "/actors/",
         "/actors/united-kingdom/",
         "/actors/marco-rubio/",
+        "/actors/marco-rubio/timeline/",
         "/timeline/",
         "/outlets/",
         "/outlets/harbour-news/",

@@ -12,7 +12,7 @@ import type { ValidArticle, ValidBrief } from "../validate/validate.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Actor, ActorQuote, ActorStance, Article, Brief, Citation, CoActor, Publication, Html } from "./types.ts";
 import type { ListedEvent } from "./timeline.ts";
-import { addCoAppearances, type CoAppearanceCounts } from "./co-actors.ts";
+import { addCoAppearances, kindOfKey, type CoAppearanceCounts } from "./co-actors.ts";
 import { sameItems } from "./lists.ts";
 
 /** What a brief adds to its actors' quotes and stances and to the timeline: one entry per quote, actor and event. */
@@ -236,10 +236,11 @@ export class BuildCache {
       namedBy.set(key, d.mentions);
       const old = previous?.namedBy.get(key);
       if (old && sameItems(old, d.mentions)) continue;
-      if (old) addCoAppearances(counts, old, -1, touched);
-      addCoAppearances(counts, d.mentions, 1, touched);
+      if (old) addCoAppearances(counts, old, -1, touched, d.type);
+      addCoAppearances(counts, d.mentions, 1, touched, d.type);
     }
-    for (const [key, old] of previous?.namedBy ?? []) if (!namedBy.has(key)) addCoAppearances(counts, old, -1, touched);
+    for (const [key, old] of previous?.namedBy ?? [])
+      if (!namedBy.has(key)) addCoAppearances(counts, old, -1, touched, kindOfKey(key));
     this.#coActors = { counts, namedBy };
     const ranked = this.#sameActors ? previous?.ranked : undefined;
     return { counts, unchangedCoActors: (id) => (touched.has(id) ? undefined : ranked?.get(id)) };

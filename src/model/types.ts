@@ -115,8 +115,10 @@ export interface ActorStance {
 }
 export interface CoActor {
   readonly actor: Actor;
-  /** Publications (briefs and articles) that mention both. */
-  readonly count: number;
+  /** Briefs that involve both: the weight co-actors are ranked by. */
+  readonly briefs: number;
+  /** Source articles that name both: the tie-break. */
+  readonly articles: number;
 }
 /** One event, however many briefs list it (see src/model/timeline.ts). */
 export interface TimelineEntry {
@@ -168,7 +170,7 @@ export interface SiteModel {
   mentionsOf(id: ActorId): readonly Publication[];
   quotesOf(id: ActorId): readonly ActorQuote[];
   stancesOf(id: ActorId): readonly ActorStance[];
-  /** Actors that appear in the same documents, most often first. */
+  /** Actors that appear in the same documents, most shared briefs first (src/model/co-actors.ts). */
   coActorsOf(id: ActorId): readonly CoActor[];
   /** Briefs citing the article, newest first. */
   citationsOf(id: ArticleId): readonly Brief[];

@@ -1,5 +1,6 @@
 import { PAGE_SEGMENT, UNSTATED_OUTLET } from "../validate/addresses.ts";
 import type { ActorId, ArticleId, BriefId, ParagraphRef, TopicSlug } from "../validate/ids.ts";
+import type { Brief } from "./types.ts";
 
 /**
  * A page's address relative to the site root, always starting with "/": `/actors/united-kingdom/`.
@@ -30,6 +31,8 @@ export const briefPath = (id: BriefId) => path(`/briefs/${id}/`);
 export const articlePath = (id: ArticleId) => path(`/articles/${id}/`);
 export const actorPath = (id: ActorId) => path(`/actors/${id}/`);
 export const actorFeedPath = (id: ActorId) => path(`/actors/${id}/feed.xml`);
+/** Every event naming the actor, by month; `page` (its pages' segment) never clashes with `timeline`. */
+export const actorTimelinePath = (id: ActorId) => path(`/actors/${id}/timeline/`);
 export const topicPath = (slug: TopicSlug) => path(`/topics/${slug}/`);
 /**
  * Articles whose outlet the source does not name are listed under this outlet path. Validation
@@ -40,6 +43,31 @@ export const outletPath = (id: ActorId | typeof UNSTATED_OUTLET) => path(`/outle
 export const paragraphAnchor = (n: number) => `p${n}`;
 export const paragraphPath = (ref: ParagraphRef) =>
   path(`${articlePath(ref.article)}#${paragraphAnchor(ref.paragraph)}`);
+
+/** The id of a brief's key point n (from 1), on its row in the key points or in "what each source says". */
+export const keyPointAnchor = (n: number) => `key-point-${n}`;
+
+type Cites = (c: { readonly ref: ParagraphRef }) => boolean;
+
+/** The brief page's sections holding citations, in page order after the key points (their `<h2>` ids). */
+const CITING_SECTIONS: readonly (readonly [string, (b: Brief, cites: Cites) => boolean])[] = [
+  ["who", (b, cites) => b.actors.some((a) => a.cites.some(cites))],
+  ["quotes", (b, cites) => b.quotes.some((q) => cites(q.cite))],
+  ["events", (b, cites) => b.events.some((e) => e.cites.some(cites))],
+  ["updates", (b, cites) => b.updates.some((u) => u.cites.some(cites))],
+];
+
+/**
+ * Where on a brief's page it cites a paragraph, for the article's "Cited in": the first key point
+ * citing it, else the first section that does, else (cited in the body only) the brief itself.
+ */
+export function citingPlacePath(brief: Brief, ref: ParagraphRef): SitePath {
+  const cites: Cites = (c) => c.ref.paragraph === ref.paragraph && c.ref.article === ref.article;
+  const point = brief.key_points.findIndex((k) => k.cites.some(cites));
+  if (point !== -1) return path(`${brief.path}#${keyPointAnchor(point + 1)}`);
+  const section = CITING_SECTIONS.find(([, citesIn]) => citesIn(brief, cites));
+  return section ? path(`${brief.path}#${section[0]}`) : brief.path;
+}
 
 /** Page n (from 1) of a paginated list at `base`: page 1 is the base itself, so its address never changes. */
 export const pageOf = (base: SitePath, n: number) => (n <= 1 ? base : path(`${base}${PAGE_SEGMENT}/${n}/`));

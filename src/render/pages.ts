@@ -15,6 +15,7 @@ import type {
 } from "../model/types.ts";
 import {
   actorFeedPath,
+  actorTimelinePath,
   actorsPath,
   briefsPath,
   cnamePath,
@@ -64,6 +65,7 @@ export type Page = PageBase &
     | { readonly layout: "brief"; readonly brief: Brief }
     | { readonly layout: "article"; readonly article: Article }
     | { readonly layout: "actor"; readonly actor: Actor; readonly slice: Slice<Publication> }
+    | { readonly layout: "actor-timeline"; readonly actor: Actor; readonly slice: Slice<TimelineEntry> }
     | { readonly layout: "actors"; readonly slice: Slice<Actor>; readonly kinds: readonly ActorKindEntry[] }
     | { readonly layout: "briefs"; readonly slice: Slice<Brief> }
     | { readonly layout: "timeline"; readonly slice: Slice<TimelineEntry> }
@@ -99,6 +101,7 @@ const LAYOUTS: Record<Layout, true> = {
   brief: true,
   article: true,
   actor: true,
+  "actor-timeline": true,
   actors: true,
   briefs: true,
   timeline: true,
@@ -222,7 +225,7 @@ export function pagesOf(model: SiteModel): Page[] {
   for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });
   for (const article of model.articles)
     pages.push({ layout: "article", path: article.path, title: article.title, article });
-  for (const actor of model.actors)
+  for (const actor of model.actors) {
     pages.push(
       ...listPages(model.mentionsOf(actor.id), actor.path, actor.name, (slice) => ({
         layout: "actor",
@@ -232,6 +235,18 @@ export function pagesOf(model: SiteModel): Page[] {
       })),
       { layout: "actor-feed", path: actorFeedPath(actor.id), title: actor.name, actor },
     );
+    // Its own timeline, for an actor that takes part in any event (its dossier links to it).
+    const { events } = model.dossierOf(actor.id);
+    if (events.length > 0)
+      pages.push(
+        ...listPages(events, actorTimelinePath(actor.id), `Timeline: ${actor.name}`, (slice) => ({
+          layout: "actor-timeline",
+          ...at,
+          actor,
+          slice,
+        })),
+      );
+  }
   for (const outlet of model.outlets)
     pages.push(
       ...listPages(outlet.articles, outlet.path, outlet.name, (slice) => ({ layout: "outlet", ...at, outlet, slice })),

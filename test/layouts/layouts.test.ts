@@ -179,7 +179,7 @@ describe("what each source says", () => {
       ["A memo circulated among…", `${PREFIX}articles/unsourced-memo/`],
       ["Coast Gazette", `${PREFIX}outlets/coast-gazette/`],
     ]);
-    const row = section(table, /<tr><th scope="row">The memo names the US Navy\./, "</tr>");
+    const row = section(table, /<tr id="key-point-1"><th scope="row">The memo names the US Navy\./, "</tr>");
     const cells = citeButtonsOf(row);
     assert.deepEqual(
       cells.map((c) => c.label),
@@ -193,7 +193,7 @@ describe("what each source says", () => {
   test("a brief with one source lists its key points as before", () => {
     const text = page("/briefs/uk-review/");
     assert.doesNotMatch(text, /class="compare"/);
-    assert.match(text, /<ul class="key-points"><li>The UK paused some intelligence sharing\./);
+    assert.match(text, /<ul class="key-points"><li id="key-point-1">The UK paused some intelligence sharing\./);
   });
 });
 
@@ -255,7 +255,7 @@ describe("article page", () => {
     const p2 = section(text, /id="p2"/, 'id="p3"');
     assert.match(
       p2,
-      /Cited in <a href="\/some-repo\/briefs\/strikes-response\/">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/,
+      /Cited in <a href="\/some-repo\/briefs\/strikes-response\/#events">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/,
     );
     const p4 = section(text, /id="p4"/, "</article>");
     assert.doesNotMatch(p4, /Cited in/);
@@ -322,7 +322,7 @@ describe("actor page", () => {
     const withList = section(text, /<h2 id="with">/, "</section>");
     assert.match(
       withList,
-      /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="count">2 of 2<\/span>/,
+      /<a href="\/some-repo\/actors\/united-kingdom\/">United Kingdom<\/a> <span class="meta">1 of its 1 brief · 1 source article<\/span>/,
     );
   });
 

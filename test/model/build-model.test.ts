@@ -207,23 +207,22 @@ describe("actors", () => {
     assert.deepEqual(model.quotesOf(A("united-kingdom")), []);
   });
 
-  test("coActorsOf counts documents naming both, most often first", () => {
-    const co = model.coActorsOf(A("united-kingdom")).map((c) => [c.actor.id, c.count]);
-    // us-navy: uk-pause, navy-strikes, unsourced-memo, strikes-response; united-states: uk-pause, navy-strikes, strikes-response
+  test("coActorsOf counts briefs and articles naming both, most shared briefs first", () => {
+    const co = model.coActorsOf(A("united-kingdom")).map((c) => [c.actor.id, c.briefs, c.articles]);
+    // Each shares one brief (strikes-response or uk-review) with the UK; us-navy is also named with it in
+    // three articles (uk-pause, navy-strikes, unsourced-memo), united-states in two.
     assert.deepEqual(co.slice(0, 2), [
-      ["us-navy", 4],
-      ["united-states", 3],
+      ["us-navy", 1, 3],
+      ["united-states", 1, 2],
     ]);
-    const starmer = co.find(([id]) => id === "keir-starmer");
-    assert.deepEqual(starmer, ["keir-starmer", 2]);
-    assert.ok(!co.some(([id]) => id === "united-kingdom"), "an actor is not its own co-actor");
-    const counts = co.map(([, n]) => n as number);
     assert.deepEqual(
-      counts,
-      [...counts].sort((a, b) => b - a),
+      co.find(([id]) => id === "keir-starmer"),
+      ["keir-starmer", 1, 1],
     );
+    assert.ok(!co.some(([id]) => id === "united-kingdom"), "an actor is not its own co-actor");
     // Symmetric: the UK appears with Starmer as often as Starmer with the UK.
-    assert.equal(model.coActorsOf(A("keir-starmer")).find((c) => c.actor.id === "united-kingdom")?.count, 2);
+    const uk = model.coActorsOf(A("keir-starmer")).find((c) => c.actor.id === "united-kingdom");
+    assert.deepEqual([uk?.briefs, uk?.articles], [1, 1]);
   });
 
   test("mostMentioned ranks by number of documents", () => {

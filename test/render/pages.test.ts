@@ -28,7 +28,7 @@ function manyBriefs(): Record<string, string> {
     files[`briefs/brief-${day}.md`] =
       `---\ntitle: Brief ${day}\ndate: 2025-03-${day}\ndek: Number ${i}.\nstatus: published\nsources: [one]\n` +
       `actors:\n  - id: united-kingdom\n    role: spoke\ntopics: [Paging]\n` +
-      `events:\n  - date: 2025-03-${day}\n    what: Event ${i}.\n    cites: [one#p1]\n---\nBody [@one#p1].\n`;
+      `events:\n  - date: 2025-03-${day}\n    what: Event ${i}.\n    actors: [united-kingdom]\n    cites: [one#p1]\n---\nBody [@one#p1].\n`;
   }
   return files;
 }
@@ -128,6 +128,23 @@ describe("pagesOf over a paginated site", () => {
     assert.equal(sliceOf(m.get("/briefs/page/3/")).items.length, 2);
     assert.equal(m.get("/briefs/page/2/")!.title, "All briefs (page 2 of 3)");
     assert.equal(m.get("/briefs/")!.title, "All briefs");
+  });
+
+  test("an actor's own timeline is split at per_page, oldest event first, under its dossier's address", () => {
+    const timeline = pages.filter((p) => p.layout === "actor-timeline");
+    assert.deepEqual(
+      timeline.map((p) => p.path),
+      [
+        "/actors/united-kingdom/timeline/",
+        "/actors/united-kingdom/timeline/page/2/",
+        "/actors/united-kingdom/timeline/page/3/",
+      ],
+    );
+    assert.deepEqual(
+      sliceOf(timeline[0]).items.map((e) => (e as { event: { what: string } }).event.what),
+      ["Event 1.", "Event 2.", "Event 3.", "Event 4.", "Event 5."],
+    );
+    assert.equal(timeline[2]!.title, "Timeline: United Kingdom (page 3 of 3)");
   });
 
   test("an actor's page lists its 13 documents over three pages, prev/next linking them", () => {
