@@ -20,8 +20,9 @@ import {
   publicationRow,
   kindLabel,
   pager,
+  timelineGroupOf,
 } from "./partials.ts";
-import { formatDate, plural } from "./format.ts";
+import { plural } from "./format.ts";
 import { coActorGraph, graphedCoActors } from "./actor-graph.ts";
 import type { ActorDossier } from "../src/model/dossier.ts";
 import { searchFacts } from "./search-data.ts";
@@ -36,7 +37,7 @@ function mentionSpan(ctx: RenderContext, d: ActorDossier): SafeHtml {
   const { firstMention: first, latestMention: latest } = d;
   if (!first || !latest) return html``;
   const named = (doc: Publication) =>
-    html`${dateTag(publicationDate(doc))} in <a href="${ctx.href(doc.path)}">${doc.title}</a>`;
+    html`${dateTag(ctx, publicationDate(doc))} in <a href="${ctx.href(doc.path)}">${doc.title}</a>`;
   return first === latest
     ? html`<p class="counts" data-pagefind-ignore>Named once, ${named(first)}</p>`
     : html`<p class="counts" data-pagefind-ignore>First named ${named(first)}; latest ${named(latest)}</p>`;
@@ -48,7 +49,7 @@ function stancesOverTime(ctx: RenderContext, d: ActorDossier, cites: Cites): Saf
   const shown = d.stances.slice(-HIGHLIGHTS);
   return html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">Roles and stances over time</h2>
 <ol class="timeline stances">${shown.map(
-    (s) => html`<li><span class="when">${dateTag(s.brief.date)}</span>
+    (s) => html`<li><span class="when">${dateTag(ctx, s.brief.date)}</span>
 <span class="what">${s.role}${s.stance ? html`<br><span class="stance">Stance: ${s.stance}</span>` : ""} ${cites(s.cites)}</span>
 <span class="meta">In <a href="${ctx.href(s.brief.path)}">${s.brief.title}</a></span></li>`,
   )}</ol>${d.stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.stances.length}; every brief is listed below.</p>` : ""}</section>`;
@@ -69,14 +70,14 @@ function eventsTakenPart(ctx: RenderContext, actor: Actor, d: ActorDossier, note
   if (d.events.length === 0) return html``;
   return html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
 <ol class="timeline">${d.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>
-<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">Timeline of ${actor.name}: ${plural(d.events.length, "event")} by month →</a></p></section>`;
+<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">Timeline of ${actor.name}: ${plural(d.events.length, "event", undefined, ctx.model.site.language)} by month →</a></p></section>`;
 }
 
 /** How strongly a co-actor goes with this actor, in numbers a reader can check: shared briefs, then shared source articles. */
-const sharedCounts = (c: CoActor, briefs: number): string =>
+const sharedCounts = (c: CoActor, briefs: number, language: string): string =>
   [
-    c.briefs > 0 ? `${c.briefs} of its ${plural(briefs, "brief")}` : "no brief",
-    c.articles > 0 ? plural(c.articles, "source article") : "",
+    c.briefs > 0 ? `${c.briefs} of its ${plural(briefs, "brief", undefined, language)}` : "no brief",
+    c.articles > 0 ? plural(c.articles, "source article", undefined, language) : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -89,7 +90,7 @@ function appearsWith(ctx: RenderContext, actor: Actor, coActors: readonly CoActo
   return html`<section class="appears-with" aria-labelledby="with" data-pagefind-ignore><h2 id="with">Most often appears with</h2>
 <p class="counts">Ranked by the briefs that involve both${graphed > 0 ? html`; the graph shows the ${graphed} strongest, the thicker the line the more briefs shared` : ""}. Shared source articles break ties.</p>
 <div class="with-layout">${coActorGraph(actor, coActors)}
-<ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(c, briefs)}</span></li>`)}</ol></div></section>`;
+<ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(c, briefs, ctx.model.site.language)}</span></li>`)}</ol></div></section>`;
 }
 
 export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publication>): SafeHtml {
@@ -118,7 +119,7 @@ ${first ? searchFacts(ctx, { type: "Actor", actors: [actor.id], kinds: [kindLabe
 ${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-weight="8">${actor.aliases.join(", ")}</span></p>` : ""}
 ${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}
 ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
-<p class="counts" data-pagefind-ignore>Named in ${plural(slice.total, "document")} · ${plural(quotes.length, "quote")} · ${plural(stances.length, "brief")} giving its role</p>
+<p class="counts" data-pagefind-ignore>Named in ${plural(slice.total, "document", undefined, ctx.model.site.language)} · ${plural(quotes.length, "quote", undefined, ctx.model.site.language)} · ${plural(stances.length, "brief", undefined, ctx.model.site.language)} giving its role</p>
 ${mentionSpan(ctx, dossier)}
 <p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">Follow ${actor.name}</a> in a feed reader (Atom)</p>
 </header>
@@ -135,9 +136,6 @@ ${pager(ctx, slice)}
 ${notes.popovers()}`;
 }
 
-/** The heading an event sits under: its month (or year, if that is all it gives), or the group of events dated only in words. */
-const monthOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(0, 7)) : "Dated only in words");
-
 /**
  * Every event naming the actor, each once, under a heading per month in date order, then those whose
  * source gives the time only in words, in a group of their own: never placed by the brief's date.
@@ -145,10 +143,10 @@ const monthOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(
 export function actorTimelineMain(ctx: RenderContext, actor: Actor, slice: Slice<TimelineEntry>): SafeHtml {
   const notes = new CitationNotes(ctx);
   const groups = new Map<string, TimelineEntry[]>();
-  for (const t of slice.items) push(groups, monthOf(t), t);
+  for (const t of slice.items) push(groups, timelineGroupOf(t, ctx.model.site.language), t);
   return html`<p class="eyebrow">Actor timeline</p>
 <h1>Timeline: ${actor.name}</h1>
-<p class="counts">${plural(slice.total, "event")} naming ${actor.name}, each once: dated events oldest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
+<p class="counts">${plural(slice.total, "event", undefined, ctx.model.site.language)} naming ${actor.name}, each once: dated events oldest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
 <p class="to-dossier"><a href="${ctx.href(actor.path)}">← ${actor.name}: dossier</a></p>
 ${[...groups].map(
   ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>

@@ -22,7 +22,7 @@ ${a.title_source === "editor" ? html`<p class="note">The source has no headline;
       ? html`<a href="${ctx.href(outlet.path)}">${outlet.name}</a> (<a href="${ctx.href(outletPath(outlet.id))}">all its articles</a>)`
       : html`<a href="${ctx.href(outletPath(UNSTATED_OUTLET))}" class="unknown">Not stated in the source</a>`
   }</dd></div>
-<div><dt>Published</dt><dd>${dateTag(a.published, "Not stated in the source")}</dd></div>
+<div><dt>Published</dt><dd>${dateTag(ctx, a.published, "Not stated in the source")}</dd></div>
 ${a.byline ? html`<div><dt>By</dt><dd>${a.byline}</dd></div>` : ""}
 ${a.url ? html`<div><dt>Original</dt><dd><a href="${a.url}" rel="external noopener">${new URL(a.url).hostname}</a></dd></div>` : ""}
 </dl>

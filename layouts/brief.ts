@@ -76,7 +76,7 @@ ${b.quotes.map(
   return [...(b.actors.length > 0 ? [who] : []), ...(b.quotes.length > 0 ? [quotes] : [])];
 }
 
-function events(b: Brief, notes: CitationNotes): Section[] {
+function events(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
   if (b.events.length === 0) return [];
   return [
     {
@@ -86,7 +86,7 @@ function events(b: Brief, notes: CitationNotes): Section[] {
 <ol class="events">${b.events.map(
         (
           e,
-        ) => html`<li><span class="when">${e.date ? dateTag(e.date) : html`<span class="when-words">${e.when}</span>`}</span>
+        ) => html`<li><span class="when">${e.date ? dateTag(ctx, e.date) : html`<span class="when-words">${e.when}</span>`}</span>
 <span class="what">${e.what} ${notes.cite(e.cites)}</span></li>`,
       )}</ol></section>`,
     },
@@ -104,7 +104,7 @@ function related(ctx: RenderContext, b: Brief): Section[] {
       render: () => html`<section aria-labelledby="related" data-pagefind-ignore><h2 id="related">Related briefs</h2>
 <ul class="related">${list.map(
         (r) => html`<li><a href="${ctx.href(r.brief.path)}">${r.brief.title}</a>
-<span class="meta">${dateTag(r.brief.date)} · Shared: ${r.shared
+<span class="meta">${dateTag(ctx, r.brief.date)} · Shared: ${r.shared
           .slice(0, 3)
           .map((s) => s.name)
           .join(", ")}${r.shared.length > 3 ? ` and ${r.shared.length - 3} more` : ""}</span></li>`,
@@ -114,7 +114,7 @@ function related(ctx: RenderContext, b: Brief): Section[] {
 }
 
 /** The updates log; marked as a notice when it opens the page with a correction. */
-function updates(b: Brief, notes: CitationNotes, first: boolean): Section[] {
+function updates(ctx: RenderContext, b: Brief, notes: CitationNotes, first: boolean): Section[] {
   if (b.updates.length === 0) return [];
   const label = first ? "Corrections and updates" : "Updates";
   return [
@@ -125,7 +125,7 @@ function updates(b: Brief, notes: CitationNotes, first: boolean): Section[] {
         () => html`<section aria-labelledby="updates"${first ? html` class="updates-first"` : ""}><h2 id="updates">${label}</h2>
 <ul class="updates">${b.updates.map(
           (u) =>
-            html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date)}:</strong> ${u.text} ${notes.cite(u.cites)}</li>`,
+            html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date, ctx.model.site.language)}:</strong> ${u.text} ${notes.cite(u.cites)}</li>`,
         )}</ul></section>`,
     },
   ];
@@ -141,13 +141,13 @@ function sectionsOf(ctx: RenderContext, b: Brief, notes: CitationNotes): Section
       html`${notes.include(b.bodyCitations)}<section class="body" id="summary" aria-label="Summary">${raw(b.bodyHtml)}</section>`,
   };
   return [
-    ...(corrected ? updates(b, notes, true) : []),
+    ...(corrected ? updates(ctx, b, notes, true) : []),
     ...keyPoints(ctx, b, notes),
     summary,
     ...people(ctx, b, notes),
-    ...events(b, notes),
+    ...events(ctx, b, notes),
     ...related(ctx, b),
-    ...(corrected ? [] : updates(b, notes, false)),
+    ...(corrected ? [] : updates(ctx, b, notes, false)),
   ];
 }
 
@@ -160,7 +160,7 @@ function sideColumn(ctx: RenderContext, b: Brief, sections: readonly Section[]):
 <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
 <ul class="source-list">${sources.map(
     (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
-<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">Original at ${new URL(a.url).hostname}</a>` : ""}</span></li>`,
+<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(ctx, a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">Original at ${new URL(a.url).hostname}</a>` : ""}</span></li>`,
   )}</ul></section>
 </aside>`;
 }
@@ -178,7 +178,7 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   return html`<div class="brief-page"><article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
-<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(b.date)}${updated ? html` · <a href="#updates">Updated ${dateTag(updated)}</a>` : ""}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(ctx, b.date)}${updated ? html` · <a href="#updates">Updated ${dateTag(ctx, updated)}</a>` : ""}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
 <h1 data-pagefind-weight="10">${b.title}</h1>
 <p class="lede">${b.dek}</p>
 ${

@@ -22,11 +22,12 @@ const NO_DATE = new Date("1970-01-01T00:00:00Z");
 /** The briefs' author: briefs name none, so the site (its title) stands for its editors. */
 const authorOf = (ctx: RenderContext) => ({ name: ctx.model.site.title, uri: absoluteUrl(ctx, homePath) });
 
-/** The key points as an HTML list, for the entry's content; the dek when a brief has none. */
 /** The latest update first, so a feed reader sees what changed; then the key points, or the dek. */
-function contentOf(b: Brief): string {
+function contentOf(ctx: RenderContext, b: Brief): string {
   const update = latestUpdateOf(b);
-  const label = update && `${update.kind[0]!.toUpperCase()}${update.kind.slice(1)}, ${formatDate(update.date)}`;
+  const label =
+    update &&
+    `${update.kind[0]!.toUpperCase()}${update.kind.slice(1)}, ${formatDate(update.date, ctx.model.site.language)}`;
   return html`${update ? html`<p><strong>${label}:</strong> ${update.text}</p>` : ""}${
     b.key_points.length > 0
       ? html`<ul>${b.key_points.map((k) => html`<li>${k.text}</li>`)}</ul>`
@@ -44,7 +45,7 @@ function atomEntry(ctx: RenderContext, b: Brief): AtomFeed.Entry<Date> {
     updated: instantOf(briefModified(b)),
     authors: [authorOf(ctx)],
     summary: { value: b.dek },
-    content: { type: "html", value: contentOf(b) },
+    content: { type: "html", value: contentOf(ctx, b) },
     categories: b.topics.map((t) => ({ term: t.slug, label: t.name, scheme: absoluteUrl(ctx, topicsPath) })),
   };
 }
@@ -113,7 +114,7 @@ export function jsonFeed(ctx: RenderContext): string {
       url: absoluteUrl(ctx, b.path),
       title: b.title,
       summary: b.dek,
-      content_html: contentOf(b),
+      content_html: contentOf(ctx, b),
       date_published: instantOf(b.date),
       ...(modified !== b.date ? { date_modified: instantOf(modified) } : {}),
       tags: b.topics.map((t) => t.name),

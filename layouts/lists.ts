@@ -4,8 +4,17 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Actor, Article, Brief, Outlet, TimelineEntry, TopicEntry } from "../src/model/types.ts";
 import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, outletsPath, searchPath, timelinePath } from "../src/model/urls.ts";
-import { actorChips, actorSummary, CitationNotes, eventRow, publicationRow, pager } from "./partials.ts";
-import { formatDate, KIND_LABELS, plural } from "./format.ts";
+import {
+  actorChips,
+  actorSummary,
+  CitationNotes,
+  dateTag,
+  eventRow,
+  publicationRow,
+  pager,
+  timelineGroupOf,
+} from "./partials.ts";
+import { KIND_LABELS, plural } from "./format.ts";
 import { push } from "../src/model/lists.ts";
 
 const LATEST_BRIEFS = 10;
@@ -52,15 +61,11 @@ ${model.site.tagline ? html`<p class="home-tagline">${model.site.tagline}</p>` :
 </section>`;
 }
 
-/** `<time>` keeping the machine date, showing it in the site's language. */
-const homeDate = (ctx: RenderContext, date: string): SafeHtml =>
-  html`<time datetime="${date}">${formatDate(date, ctx.model.site.language)}</time>`;
-
 function leadBrief(ctx: RenderContext, b: Brief, notes: CitationNotes): SafeHtml {
   const points = b.key_points.slice(0, LEAD_POINTS);
   const more = b.key_points.length - points.length;
   return html`<article class="home-lead" aria-labelledby="lead-title">
-<p class="eyebrow">Lead brief · ${homeDate(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow">Lead brief · ${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
 <h2 id="lead-title"><a href="${ctx.href(b.path)}">${b.title}</a></h2>
 <p class="lede">${b.dek}</p>
 ${
@@ -81,7 +86,7 @@ function latestBriefs(ctx: RenderContext, briefs: readonly Brief[]): SafeHtml {
     const more = b.actors.length - shown.length;
     return html`<li>
 <h3><a href="${ctx.href(b.path)}">${b.title}</a></h3>
-<p class="meta">${homeDate(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="meta">${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
 <p class="dek">${b.dek}</p>
 ${shown.length > 0 ? html`<div class="home-actors"><span class="visually-hidden">Actors:</span>${actorChips(ctx, shown)}${more > 0 ? html`<span class="meta">and ${more} more</span>` : ""}</div>` : ""}
 </li>`;
@@ -110,7 +115,7 @@ ${outlets.length > 0 ? html`<h3 id="active-outlets">Outlets</h3>${ranked(outlets
 
 export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
   return html`<h1>All briefs</h1>
-<p class="counts">${plural(slice.total, "brief")}, newest first.</p>
+<p class="counts">${plural(slice.total, "brief", undefined, ctx.model.site.language)}, newest first.</p>
 <ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }
@@ -121,7 +126,7 @@ export function actorsMain(ctx: RenderContext, slice: Slice<Actor>, kinds: reado
     .map(({ kind }) => ({ kind, actors: slice.items.filter((a) => a.kind === kind) }))
     .filter((g) => g.actors.length > 0);
   return html`<h1>Actors</h1>
-<p class="counts">${plural(model.actors.length, "actor")}: countries, people, organisations and outlets named in the briefs and their sources.</p>
+<p class="counts">${plural(model.actors.length, "actor", undefined, ctx.model.site.language)}: countries, people, organisations and outlets named in the briefs and their sources.</p>
 <nav class="kind-index" aria-label="Kinds"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(k.start)}#${k.kind}">${KIND_LABELS[k.kind]?.many ?? k.kind}</a> <span class="count">${k.count}</span></li>`)}</ul></nav>
 ${groups.map(
   (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
@@ -133,16 +138,13 @@ ${groups.map(
 ${pager(ctx, slice, "name")}`;
 }
 
-/** The heading an event sits under: its month (or year, if that is all it gives), or the group of events dated only in words. */
-const timelineGroupOf = (t: TimelineEntry): string => (t.date ? formatDate(t.date.slice(0, 7)) : "Dated only in words");
-
 /** Events under a heading per month, then the events whose source gives the time only in words. */
 export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): SafeHtml {
   const notes = new CitationNotes(ctx);
   const groups = new Map<string, TimelineEntry[]>();
-  for (const t of slice.items) push(groups, timelineGroupOf(t), t);
+  for (const t of slice.items) push(groups, timelineGroupOf(t, ctx.model.site.language), t);
   return html`<h1>Timeline</h1>
-<p class="counts">${plural(slice.total, "event")} from every brief, each once: dated events newest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
+<p class="counts">${plural(slice.total, "event", undefined, ctx.model.site.language)} from every brief, each once: dated events newest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
 ${
   slice.items.length > 0
     ? [...groups].map(
@@ -160,12 +162,12 @@ const articleRow = (ctx: RenderContext, a: Article) => publicationRow(ctx, a);
 export function outletsMain(ctx: RenderContext, slice: Slice<Outlet>): SafeHtml {
   const { model } = ctx;
   return html`<h1>Outlets</h1>
-<p class="counts">${plural(model.articles.length, "source article")} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet")}.</p>
+<p class="counts">${plural(model.articles.length, "source article", undefined, ctx.model.site.language)} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet", undefined, ctx.model.site.language)}.</p>
 ${slice.items.map(
   (o) => html`<section aria-labelledby="outlet-${o.actor?.id ?? "unstated"}">
 <h2 id="outlet-${o.actor?.id ?? "unstated"}"><a href="${ctx.href(o.path)}">${o.name}</a> <span class="count">${o.articles.length}</span></h2>
 <ul class="doc-list">${o.articles.slice(0, OUTLET_PREVIEW).map((a) => articleRow(ctx, a))}</ul>
-${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article")} →</a></p>` : ""}
+${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article", undefined, ctx.model.site.language)} →</a></p>` : ""}
 </section>`,
 )}
 ${pager(ctx, slice, "name")}`;
@@ -173,7 +175,7 @@ ${pager(ctx, slice, "name")}`;
 
 export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Article>): SafeHtml {
   return html`<h1>${outlet.name}</h1>
-<p class="counts">${plural(slice.total, "source article")}${outlet.actor ? html` · <a href="${ctx.href(outlet.actor.path)}">about ${outlet.name}</a>` : html`: articles whose source does not name its outlet.`}</p>
+<p class="counts">${plural(slice.total, "source article", undefined, ctx.model.site.language)}${outlet.actor ? html` · <a href="${ctx.href(outlet.actor.path)}">about ${outlet.name}</a>` : html`: articles whose source does not name its outlet.`}</p>
 <ul class="doc-list">${slice.items.map((a) => articleRow(ctx, a))}</ul>
 ${pager(ctx, slice)}`;
 }
@@ -186,7 +188,7 @@ ${model.topics.length > 0 ? html`<ul class="topic-list">${model.topics.map((t) =
 
 export function topicMain(ctx: RenderContext, topic: TopicEntry, slice: Slice<Brief>): SafeHtml {
   return html`<p class="eyebrow">Topic</p><h1>${topic.name}</h1>
-<p class="counts">${plural(slice.total, "brief")}, newest first.</p>
+<p class="counts">${plural(slice.total, "brief", undefined, ctx.model.site.language)}, newest first.</p>
 <ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }

@@ -80,14 +80,21 @@ export class CitationNotes {
 /** One event: when (a date, or the source's words), what, its citations, and the briefs listing it. */
 export function eventRow(ctx: RenderContext, t: TimelineEntry, notes: CitationNotes): SafeHtml {
   return html`<li>
-<span class="when">${t.date ? dateTag(t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
+<span class="when">${t.date ? dateTag(ctx, t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
 <span class="what">${t.event.what} ${notes.cite(t.cites)}</span>
 <span class="meta">In ${t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</span>
 </li>`;
 }
 
-export const dateTag = (date: string | undefined, missing = "Date not stated"): SafeHtml =>
-  date ? html`<time datetime="${date}">${formatDate(date)}</time>` : html`<span class="unknown">${missing}</span>`;
+/** A content date as readers read it, in the site's language, with the machine date for tools. */
+export const dateTag = (ctx: RenderContext, date: string | undefined, missing = "Date not stated"): SafeHtml =>
+  date
+    ? html`<time datetime="${date}">${formatDate(date, ctx.model.site.language)}</time>`
+    : html`<span class="unknown">${missing}</span>`;
+
+/** The heading an event sits under on a timeline: its month (or year, if that is all it gives), or the group of events dated only in words. */
+export const timelineGroupOf = (t: TimelineEntry, language: string): string =>
+  t.date ? formatDate(t.date.slice(0, 7), language) : "Dated only in words";
 
 export const kindLabel = (kind: string): string => KIND_LABELS[kind]?.one ?? kind;
 
@@ -106,7 +113,7 @@ function changedLink(ctx: RenderContext, b: Brief): SafeHtml {
   const update = latestUpdateOf(b);
   if (!update) return html``;
   const label = update.kind === "correction" ? "Corrected" : "Updated";
-  return html` <a class="changed" href="${ctx.href(b.path)}#updates">${label} ${dateTag(update.date)}</a>`;
+  return html` <a class="changed" href="${ctx.href(b.path)}#updates">${label} ${dateTag(ctx, update.date)}</a>`;
 }
 
 /** One line in a list of briefs and articles: type, title, date, and the summary or source. */
@@ -118,7 +125,7 @@ export function publicationRow(ctx: RenderContext, doc: Publication, extra?: Saf
   return html`<li class="doc-row">
 <span class="doc-type doc-type-${doc.type}">${doc.type === "brief" ? "Brief" : "Source article"}</span>
 <a class="doc-title" href="${ctx.href(doc.path)}">${doc.title}</a>
-${dateTag(publicationDate(doc))}${doc.type === "brief" ? changedLink(ctx, doc) : ""}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
+${dateTag(ctx, publicationDate(doc))}${doc.type === "brief" ? changedLink(ctx, doc) : ""}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
 ${summary}${extra ?? ""}
 </li>`;
 }

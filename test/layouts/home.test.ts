@@ -170,6 +170,25 @@ describe("dates and counts in the site's language", () => {
       "sorting keeps the machine date",
     );
   });
+
+  test("a site in fr shows French dates on every page that shows dates: brief, article, actor, lists, timeline", async () => {
+    const fr = await renderFixture("fr");
+    const pages = ["/briefs/memo-brief/", "/articles/uk-pause/", "/actors/united-kingdom/", "/briefs/", "/timeline/"];
+    for (const path of pages) {
+      const text = fr.page(path);
+      assert.match(
+        text,
+        /<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}<\/time>/,
+        path,
+      );
+      assert.doesNotMatch(
+        text,
+        /(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+        `${path} shows an English date`,
+      );
+    }
+    assert.match(fr.page("/timeline/"), /<h2[^>]*>novembre 2025<\/h2>/, "the timeline's month headings too");
+  });
 });
 
 describe("what a search result says of its date (cross-links, en)", () => {
