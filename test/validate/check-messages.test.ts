@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -122,6 +122,33 @@ describe("npm run check: one message per mistake, where the editor can open it",
       ],
     });
     assert.equal(run.stderr, "");
+  });
+
+  test("the check loads the load and validate stages only, not the model, render, search or publish ones", async () => {
+    // A module hook that lists every file Node loads (module hooks run in their own thread in Node 20+).
+    const hooks = path.join(work, "list-modules.mjs");
+    await writeFile(
+      hooks,
+      `export async function load(url, context, next) { if (url.startsWith("file:")) process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }`,
+    );
+    const register = `import { register } from "node:module"; register(${JSON.stringify(new URL(`file://${hooks}`).href)});`;
+    const run = spawnSync(
+      process.execPath,
+      ["--import", TSX, "--import", `data:text/javascript,${encodeURIComponent(register)}`, CHECK],
+      { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const loaded = run.stderr.split("\n").flatMap((l) => (l.startsWith("LOADED ") ? [l.slice(7)] : []));
+    assert.ok(
+      loaded.some((url) => url.endsWith("/src/validate/validate.ts")),
+      "the hook saw the modules load",
+    );
+    const needless = loaded.filter((url) =>
+      /\/(src\/(model|render|search|check|publish|build|preview)\/|layouts\/|node_modules\/(@11ty|pagefind|feedsmith|csv-stringify))/.test(
+        url,
+      ),
+    );
+    assert.deepEqual(needless, []);
   });
 
   test("--format takes text or json only", async () => {
