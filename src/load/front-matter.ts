@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import { load as loadYamlQuickly, CORE_SCHEMA } from "js-yaml";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { Lexer, parse as parseYaml, YAMLParseError } from "yaml";
 
 /** Thrown for a problem in the front matter itself; the loader turns it into a Diagnostic. */
 export class FrontMatterError extends Error {
@@ -53,10 +53,12 @@ export function parseYamlText(text: string, firstLine: number): unknown {
 
 /**
  * A YAML syntax error in plain words, at the line and column it was found and the field it falls
- * in. An unclosed quote or bracket is reported where the text ends: it points at the last written line.
+ * in. A quote never closed is reported where it opens (the parser finds it missing at the end of
+ * the file, under whichever field is last); an unclosed bracket where the text ends.
  */
 function syntaxError(e: YAMLParseError, text: string, firstLine: number): FrontMatterError {
-  const at = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
+  const end = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
+  const at = (e.code === "MISSING_CHAR" && /quote/.test(e.message) && openingQuote(text, end)) || end;
   const before = text.slice(0, at).split("\n");
   const index = before.length - 1;
   const lines = text.split("\n");
@@ -66,6 +68,21 @@ function syntaxError(e: YAMLParseError, text: string, firstLine: number): FrontM
     column: before[index]!.length + 1,
     ...(field ? { field } : {}),
   });
+}
+
+/** The lexer's markers for the start of a document, a scalar and a flow's end: no text of the file. */
+const LEXER_MARKERS = new Set(["\x02", "\x18", "\x1f"]);
+
+/** Where the quoted value running to `end` opens: the last quoted scalar the lexer starts before it. */
+function openingQuote(text: string, end: number): number | undefined {
+  let offset = 0;
+  let opening: number | undefined;
+  for (const token of new Lexer().lex(text)) {
+    if (offset > end) break;
+    if (token.startsWith('"') || token.startsWith("'")) opening = offset;
+    if (!LEXER_MARKERS.has(token)) offset += token.length;
+  }
+  return opening;
 }
 
 /** The top-level field a line belongs to: its own name, or the nearest unindented `name:` above it. */
@@ -93,7 +110,7 @@ function plainWords(e: YAMLParseError, line: string): { message: string; hint: s
       };
     case "MISSING_CHAR":
       return /quote/.test(said)
-        ? { message: "a quoted value is never closed", hint: "end the text with the quote mark it starts with" }
+        ? unclosedQuote(line)
         : { message: "this line is indented as a list item but does not start with '- '", hint: SYNTAX_HINT };
     case "BAD_INDENT":
       return /Flow (sequence|map)/.test(said)
@@ -119,6 +136,19 @@ function plainWords(e: YAMLParseError, line: string): { message: string; hint: s
     default:
       return { message: said, hint: SYNTAX_HINT };
   }
+}
+
+/** A quote opened on `line` and never closed: the field it opens, and the line with the quote closed. */
+function unclosedQuote(line: string): { message: string; hint: string } {
+  const value = /^(\s*(?:- +)?(?:([A-Za-z_][\w-]*):\s+)?)(["'])(.*)$/.exec(line);
+  if (!value)
+    return { message: "a quoted value is never closed", hint: "end the text with the quote mark it starts with" };
+  const [, before, key, quote, rest] = value;
+  const closed = `${before!.trimStart()}${quote}${rest!.trimEnd()}${quote}`;
+  return {
+    message: `the ${quote} opening ${key ? `the value of '${key}'` : "this value"} is never closed`,
+    hint: `end the value with the same quote mark: ${closed}`,
+  };
 }
 
 /**

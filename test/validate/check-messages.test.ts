@@ -78,11 +78,27 @@ describe("npm run check: one message per mistake, where the editor can open it",
     const lines = run.stderr.split("\n");
     const errors = lines.flatMap((l, i) => (/ error: /.test(l) ? [l, lines[i + 1]] : []));
     assert.deepEqual(errors, [
-      "content/actors/united-states.yaml:3:26 (description) error: YAML syntax: a quoted value is never closed",
-      "    hint: end the text with the quote mark it starts with",
+      "content/actors/united-states.yaml:3:14 (description) error: YAML syntax: the \" opening the value of 'description' is never closed",
+      '    hint: end the value with the same quote mark: description: "unterminated"',
       "content/briefs/uk-pause.md:4:6 (dek) error: YAML syntax: a colon followed by a space inside a value reads as the start of another field",
       '    hint: put the whole value in quotes: dek: "London: stops passing on intelligence"',
     ]);
+  });
+
+  test("a quote never closed is shown where it opens, not at the end of the front matter it swallows", async () => {
+    const run = await check("unclosed-quote", []);
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr,
+      [
+        "content/briefs/uk-pause.md:2:8 (title) error: YAML syntax: the \" opening the value of 'title' is never closed",
+        '    hint: end the value with the same quote mark: title: "Venezuela talks"',
+        '    2 | title: "Venezuela talks',
+        "      |        ^^^^^^^^^^",
+        "1 error, 0 warnings",
+        "",
+      ].join("\n"),
+    );
   });
 
   test("a field written twice names the field, at the second one", async () => {
