@@ -101,6 +101,28 @@ describe("npm run check: one message per mistake, where the editor can open it",
     );
   });
 
+  test("a brief with no sources is a warning with a hint, and the content is still valid (exit 0)", async () => {
+    const run = await check("no-sources", []);
+    assert.equal(run.code, 0);
+    const warning = (file: string, line: number, shown: string, mark: string) => [
+      `content/briefs/${file}:${line}:1 (sources) warning: this brief names no source articles, so nothing in it can be cited or checked`,
+      "    hint: list the articles it summarises: sources: [article-slug] (import one with npm run import)",
+      `    ${line} | ${shown}`,
+      `      | ${mark}`,
+    ];
+    assert.equal(
+      run.stderr,
+      [
+        ...warning("empty-sources.md", 6, "sources: []", "^^^^^^^^"),
+        // Left out altogether, it is placed as a missing field is: at the front matter's first field.
+        ...warning("sources-left-out.md", 2, "title: UK weighs its options", "^^^^^^"),
+        "0 errors, 2 warnings",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(run.stdout, "content/ is valid (with warnings above).\n");
+  });
+
   test("a field written twice names the field, at the second one", async () => {
     const run = await check("duplicate-yaml-key", []);
     const errors = run.stderr.split("\n").filter((l) => / error: /.test(l));
