@@ -27,7 +27,11 @@ import type { BuildOptions, BuildResult, PreparedSite, RenderedSite, SiteOptions
 
 export { STAGES } from "./build/stages.ts";
 
-/** load → validate: what `npm run check` reports. */
+/**
+ * load → validate: what `npm run check` reports (scripts/check.ts calls the two stages itself, so as
+ * to load no later stage; keep the two in step).
+ * @public
+ */
 export async function checkSite(opts: SiteOptions) {
   const clock = { timings: {} as Timings, onStage: opts.onStage };
   const loaded = await timed({ ...clock, stage: "load", summary: summaries.load }, () => loadContent(opts.contentDir));

@@ -69,10 +69,18 @@ export function formatReport(ds: readonly Diagnostic[], opts: FormatOptions = {}
 
 /**
  * The report for tools (`npm run check -- --format json`): every problem, sorted, with its path as
- * the terminal report prints it, and the counts. Text stays as written: JSON escapes what it must.
+ * the terminal report prints it, and the counts. Its text follows the terminal report's rule for
+ * control characters (`\x1b` shown as text): JSON.stringify would write C1 ones (U+0080–U+009F,
+ * U+009B alone starts an escape sequence) raw, and a tool printing a C0 one decodes it back.
  */
 export function formatJson(ds: readonly Diagnostic[], opts: FormatOptions = {}): string {
-  const diagnostics = sortDiagnostics(ds).map((d) => ({ ...d, file: pathOf(d, opts) }));
+  const diagnostics = sortDiagnostics(ds).map((d) => ({
+    ...d,
+    file: forTerminal(pathOf(d, opts)),
+    ...(d.field === undefined ? {} : { field: forTerminal(d.field) }),
+    message: forTerminal(d.message),
+    ...(d.hint === undefined ? {} : { hint: forTerminal(d.hint) }),
+  }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   return JSON.stringify({ errors, warnings: diagnostics.length - errors, diagnostics }, null, 2);
 }

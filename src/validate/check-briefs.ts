@@ -95,6 +95,14 @@ function topicProblem(run: Run, topics: TopicAddresses, topic: string, file: Sou
 
 function checkSources(run: Run, articles: KnownArticles, file: SourceFile, slugs: readonly string[]): Set<string> {
   const sources = new Set<string>();
+  if (slugs.length === 0)
+    run.diagnostics.push(
+      warning({
+        ...run.at(file, ["sources"]),
+        message: "this brief names no source articles, so nothing in it can be cited or checked",
+        hint: "list the articles it summarises: sources: [article-slug] (import one with npm run import)",
+      }),
+    );
   slugs.forEach((slug, i) => {
     if (articles.byId.has(slug)) sources.add(slug);
     else if (!articles.broken.has(slug)) {

@@ -12,6 +12,7 @@ import { fieldLines, type FieldLines } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { blockLine } from "./block-lines.ts";
 import { actorNameFinder, type FindActors } from "./actor-names.ts";
+import { eventTimeOf, supportsTime } from "./event-times.ts";
 import { keepsHedge } from "./hedges.ts";
 import { formatParagraphRef, type ActorId, type ParagraphRef } from "./ids.ts";
 import type { Paragraph } from "./paragraphs.ts";
@@ -55,8 +56,6 @@ interface Statement {
   readonly subject?: string;
   /** For an update: a development is news and needs a source; a correction or clarification is about the brief. */
   readonly development?: boolean;
-  /** An event's date, which the cited paragraphs (or their articles' dates) must bear out. */
-  readonly date?: string;
 }
 
 /**
@@ -110,6 +109,7 @@ export function factCheck(content: ValidContent, files: readonly SourceFile[], m
 /** Every warning about one brief, and the actors its text names. */
 function checkBriefStatements(run: Run, brief: ValidBrief, nameOf: ReadonlyMap<string, string>) {
   for (const s of statementsOf(brief, nameOf)) checkStatement(run, brief, s);
+  checkEventTimes(run, brief);
   checkUncitedActors(run, brief);
   checkNamedActors(run, brief);
   checkQuoteWording(run, brief);
@@ -225,29 +225,37 @@ function statementsOf(brief: ValidBrief, nameOf: ReadonlyMap<string, string>): S
     if (a.stance !== undefined) out.push({ path: ["actors", i, "stance"], text: a.stance, ...about });
   });
   brief.key_points.forEach((k, i) => out.push({ path: ["key_points", i, "text"], text: k.text, cites: k.cites }));
-  brief.events.forEach((e, i) => out.push({ path: ["events", i, "what"], text: e.what, cites: e.cites, date: e.date }));
+  brief.events.forEach((e, i) => out.push({ path: ["events", i, "what"], text: e.what, cites: e.cites }));
   brief.updates.forEach((u, i) =>
     out.push({ path: ["updates", i, "text"], text: u.text, cites: u.cites, development: u.kind === "development" }),
   );
   return out;
 }
 
-const MONTHS = "January February March April May June July August September October November December".split(" ");
-
-/**
- * True when something cited bears out an event's date: each of its year, month and day is in a
- * cited paragraph ("November 1st"), or agrees with a cited article's publication date (an event
- * "on Wednesday" in an article published that Wednesday).
- */
-function supportsDate(date: string, cited: readonly CitedParagraph[]): boolean {
-  const parts = date.split("-");
-  return parts.every((part, i) => {
-    const term: Term =
-      i === 1
-        ? { kind: "name", text: MONTHS[Number(part) - 1]!, key: MONTHS[Number(part) - 1]!.toLowerCase() }
-        : { kind: "number", text: part, key: String(Number(part)) };
-    const prefix = parts.slice(0, i + 1).join("-");
-    return cited.some((c) => c.published?.startsWith(prefix) || c.facts.holds(term));
+/** An event's `date`, or the month and day its `when` names, that none of its cited paragraphs gives. */
+function checkEventTimes(run: Run, brief: ValidBrief): void {
+  brief.events.forEach((e, i) => {
+    const time = eventTimeOf(e.date, e.when);
+    const cited = e.cites.flatMap((r) => run.paragraph(r) ?? []);
+    if (time === undefined || cited.length === 0) return;
+    if (
+      supportsTime(
+        time,
+        cited.map((c) => ({ text: c.facts.text, published: c.published })),
+      )
+    )
+      return;
+    const field = e.date !== undefined ? "date" : "when";
+    run.out.push(
+      warning({
+        ...run.at(brief.file, ["events", i, field]),
+        message: `${time.shown} is in none of the cited paragraphs (${cited.map((c) => c.ref).join(", ")}), nor their articles' dates`,
+        hint:
+          field === "date"
+            ? "check the date against the source: correct it, cite the paragraph that gives it, or put the source's own words in 'when:'"
+            : "check the time against the source: quote the source's own words for it, or cite the paragraph that gives it",
+      }),
+    );
   });
 }
 
@@ -300,10 +308,18 @@ function missingFacts(run: Run, s: Statement, cited: readonly CitedParagraph[]):
     const named = cited.some((c) => c.names(m.actor));
     if (!named && !termsOf(name, [], false).every((t) => cited.some((c) => c.facts.holds(t)))) missing.add(name);
   }
-  for (const term of termsOf(s.text, mentions)) if (!cited.some((c) => c.facts.holds(term))) missing.add(term.text);
-  if (s.date !== undefined && !supportsDate(s.date, cited)) missing.add(s.date);
+  for (const term of termsOf(s.text, mentions))
+    if (!cited.some((c) => c.facts.holds(term)) && !countsTheBrief(s, term)) missing.add(term.text);
   return [...missing];
 }
+
+/**
+ * A number in words in a correction or clarification, which is about the brief: "eight of its
+ * nineteen paragraphs" counts the article's parts, which no paragraph says. Figures in digits are checked.
+ */
+const countsTheBrief = (s: Statement, term: Term) =>
+  s.development === false && term.kind === "number" && !DIGIT.test(term.text);
+const DIGIT = /\d/;
 
 /** The first hedge of a cited sentence the statement draws on but does not keep. */
 function droppedHedge(s: Statement, cited: readonly CitedParagraph[]): { ref: string; word: string } | undefined {

@@ -166,10 +166,8 @@ export const briefSchema = z
     date: isoDateSchema.describe("When the brief was written or last substantially revised, YYYY-MM-DD."),
     dek: text("the dek").describe("One-line summary shown under the title and in lists."),
     status: z.enum(BRIEF_STATUSES).describe("`draft` briefs are checked but not published; `published` ones are."),
-    sources: z
-      .array(articleIdSchema)
-      .min(1, { error: "a brief needs at least one source article" })
-      .describe("The articles it summarises, by slug."),
+    // None is a warning (check-briefs.ts), not an error: a brief may be drafted before its sources are imported.
+    sources: z.array(articleIdSchema).default([]).describe("The articles it summarises, by slug."),
     actors: z.array(briefActorSchema).default([]).describe("The actors in the story, each with its role and stance."),
     key_points: z.array(keyPointSchema).default([]).describe("What a reader must know, each with its citations."),
     quotes: z.array(quoteSchema).default([]).describe("Who said what, verbatim, with the paragraph that reports it."),

@@ -5,6 +5,7 @@
  * "Venezuela" matches "Venezuelan", and anything the lint cannot read is left alone.
  */
 import { hedgeIn, type Hedge } from "./hedges.ts";
+import { numberAt, wordValue, type NumberWord } from "./spelled-numbers.ts";
 
 /** A number or proper name a statement asserts: `key` is what a paragraph must hold. */
 export interface Term {
@@ -21,7 +22,6 @@ export interface Span {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 
 /** Capitalised for grammar, not because they name something. */
 const NOT_NAMES = new Set(
@@ -30,14 +30,6 @@ const NOT_NAMES = new Set(
     "his her their our both neither either only after before while despite although though when where what who " +
     "which there here also not no one two first second mr mrs ms dr"
   ).split(" "),
-);
-
-const NUMBER_WORDS = (
-  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " +
-  "seventeen eighteen nineteen twenty"
-).split(" ");
-const ORDINAL_WORDS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(
-  " ",
 );
 
 /** Words too common to show which sentence of a paragraph a statement draws on. */
@@ -57,12 +49,19 @@ const COMMON = new Set(
  */
 export function termsOf(text: string, skip: readonly Span[] = [], inSentences = true): Term[] {
   const out: Term[] = [];
-  for (const m of text.matchAll(WORD)) {
+  const matches = [...text.matchAll(WORD)];
+  const words = numberWords(text, matches);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     const word = m[0];
     if (skip.some((s) => m.index >= s.start && m.index < s.end)) continue;
-    const number = numberKey(word);
-    if (number !== undefined) out.push({ kind: "number", text: word, key: number });
-    else if (
+    // A number in digits or words, as one term however many words spell it ("twenty-five", "a dozen").
+    const number = numberAt(words, i);
+    if (number !== undefined) {
+      const last = matches[number.end - 1]!;
+      out.push({ kind: "number", text: text.slice(m.index, last.index + last[0].length), key: String(number.value) });
+      i = number.end - 1;
+    } else if (
       /^\p{Lu}/u.test(word) &&
       !NOT_NAMES.has(word.toLowerCase()) &&
       !(inSentences && startsSentence(text, m.index))
@@ -72,11 +71,14 @@ export function termsOf(text: string, skip: readonly Span[] = [], inSentences = 
   return out;
 }
 
-/** `1st` → `1`, `2025` → `2025`; undefined for a word that is not a number. */
-function numberKey(word: string): string | undefined {
-  if (/^\d+$/.test(word)) return String(Number(word));
-  const ordinal = ORDINAL.exec(word);
-  return ordinal ? String(Number(ordinal[1])) : undefined;
+/** The words of `text` as the number reader takes them: lower-cased, with the one character before each. */
+function numberWords(text: string, matches: readonly RegExpExecArray[]): NumberWord[] {
+  let end = 0;
+  return matches.map((m) => {
+    const before = m.index - end === 1 ? text[end]! : "";
+    end = m.index + m[0].length;
+    return { lower: m[0].toLowerCase(), before };
+  });
 }
 
 /** True when nothing but opening quotes or brackets stands between `at` and a sentence's end or the text's start. */
@@ -105,14 +107,22 @@ export class ParagraphFacts {
     this.#lower = text.toLowerCase();
   }
 
-  /** Its numbers, in digits: "1st" and "first" give "1". */
+  /**
+   * Its numbers, in digits: "1st" and "first" give "1", "twenty-five" 25, "a dozen" 12. Each word
+   * of a number counts too ("twenty-five" holds 20 and 5): the lint would rather be quiet than wrong.
+   */
   get numbers(): ReadonlySet<string> {
     if (!this.#numbers) {
-      this.#numbers = new Set();
-      for (const [word] of this.#lower.matchAll(NUMBERISH)) {
-        const number = numberKey(word) ?? SPELLED.get(word);
-        if (number !== undefined) this.#numbers.add(number);
-      }
+      const numbers = new Set<string>();
+      const matches = [...this.#lower.matchAll(NUMBERISH)];
+      const words = numberWords(this.#lower, matches);
+      words.forEach((w, i) => {
+        const value = wordValue(w.lower, true);
+        if (value !== undefined) numbers.add(String(value));
+        const phrase = numberAt(words, i);
+        if (phrase !== undefined) numbers.add(String(phrase.value));
+      });
+      this.#numbers = numbers;
     }
     return this.#numbers;
   }
@@ -156,10 +166,6 @@ export class ParagraphFacts {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NUMBERISH = /\d+(?:st|nd|rd|th)?|[a-z]+/g;
 const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u;
-const SPELLED = new Map<string, string>([
-  ...NUMBER_WORDS.map((w, i) => [w, String(i)] as const),
-  ...ORDINAL_WORDS.map((w, i) => [w, String(i)] as const),
-]);
 
 /** The words of four letters or more that say what a sentence is about. */
 export function contentWords(text: string): Set<string> {

@@ -35,3 +35,33 @@ test("npm run check shows escape sequences from content as text, each problem at
     await cleanup();
   }
 });
+
+test("npm run check --format json shows C1 controls from content as text too, as the terminal report does", async () => {
+  // JSON.stringify escapes C0 controls (\u001b) but writes C1 ones (U+0080–U+009F) raw, and U+009B
+  // alone starts an escape sequence in many terminals: a tool printing the message would run it.
+  const { dir, cleanup } = await tempContent({
+    "actors/united-kingdom.yaml": `${ACTOR_UK}"role\\x9b2J\\e[H": x\n`,
+    "articles/one.md": ARTICLE_ONE,
+    "articles/two\u009b31m.md": ARTICLE_ONE,
+    "briefs/b.md": BRIEF_ONE,
+  });
+  try {
+    const failed = await promisify(execFile)("npx", ["tsx", "scripts/check.ts", "--content", dir, "--format", "json"], {
+      cwd: ROOT,
+    }).then(
+      () => assert.fail("check should fail"),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    assert.equal(failed.code, 1);
+    // eslint-disable-next-line no-control-regex -- no control character, raw or as a JSON escape
+    assert.doesNotMatch(failed.stdout, /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\u00[01][0-9a-f]|\\u007f/i, failed.stdout);
+    const report = JSON.parse(failed.stdout) as { diagnostics: { file: string; field?: string; message: string }[] };
+    const shown = report.diagnostics.map((d) => `${d.file.slice(dir.length)} (${d.field ?? ""}) ${d.message}`);
+    assert.deepEqual(shown, [
+      "/actors/united-kingdom.yaml (role\\x9b2J\\x1b[H) unknown field 'role\\x9b2J\\x1b[H'",
+      "/articles/two\\x9b31m.md () file name 'two\\x9b31m' is not a valid id",
+    ]);
+  } finally {
+    await cleanup();
+  }
+});

@@ -81,7 +81,7 @@ describe("loadContent: YAML problems", () => {
     assert.match(single(diagnostics, "briefs/uk-pause.md", "dek").message, /^YAML syntax: a colon followed by a space/);
     assert.match(
       single(diagnostics, "actors/united-states.yaml").message,
-      /^YAML syntax: a quoted value is never closed/,
+      /^YAML syntax: the " opening the value of 'description' is never closed/,
     );
     assert.match(single(diagnostics, "briefs/uk-pause.md", "dek").hint ?? "", /put the whole value in quotes/);
     // The two broken files stay known (so nothing refers to them as unknown) but carry no data.

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -78,11 +78,49 @@ describe("npm run check: one message per mistake, where the editor can open it",
     const lines = run.stderr.split("\n");
     const errors = lines.flatMap((l, i) => (/ error: /.test(l) ? [l, lines[i + 1]] : []));
     assert.deepEqual(errors, [
-      "content/actors/united-states.yaml:3:26 (description) error: YAML syntax: a quoted value is never closed",
-      "    hint: end the text with the quote mark it starts with",
+      "content/actors/united-states.yaml:3:14 (description) error: YAML syntax: the \" opening the value of 'description' is never closed",
+      '    hint: end the value with the same quote mark: description: "unterminated"',
       "content/briefs/uk-pause.md:4:6 (dek) error: YAML syntax: a colon followed by a space inside a value reads as the start of another field",
       '    hint: put the whole value in quotes: dek: "London: stops passing on intelligence"',
     ]);
+  });
+
+  test("a quote never closed is shown where it opens, not at the end of the front matter it swallows", async () => {
+    const run = await check("unclosed-quote", []);
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr,
+      [
+        "content/briefs/uk-pause.md:2:8 (title) error: YAML syntax: the \" opening the value of 'title' is never closed",
+        '    hint: end the value with the same quote mark: title: "Venezuela talks"',
+        '    2 | title: "Venezuela talks',
+        "      |        ^^^^^^^^^^",
+        "1 error, 0 warnings",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a brief with no sources is a warning with a hint, and the content is still valid (exit 0)", async () => {
+    const run = await check("no-sources", []);
+    assert.equal(run.code, 0);
+    const warning = (file: string, line: number, shown: string, mark: string) => [
+      `content/briefs/${file}:${line}:1 (sources) warning: this brief names no source articles, so nothing in it can be cited or checked`,
+      "    hint: list the articles it summarises: sources: [article-slug] (import one with npm run import)",
+      `    ${line} | ${shown}`,
+      `      | ${mark}`,
+    ];
+    assert.equal(
+      run.stderr,
+      [
+        ...warning("empty-sources.md", 6, "sources: []", "^^^^^^^^"),
+        // Left out altogether, it is placed as a missing field is: at the front matter's first field.
+        ...warning("sources-left-out.md", 2, "title: UK weighs its options", "^^^^^^"),
+        "0 errors, 2 warnings",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(run.stdout, "content/ is valid (with warnings above).\n");
   });
 
   test("a field written twice names the field, at the second one", async () => {
@@ -122,6 +160,33 @@ describe("npm run check: one message per mistake, where the editor can open it",
       ],
     });
     assert.equal(run.stderr, "");
+  });
+
+  test("the check loads the load and validate stages only, not the model, render, search or publish ones", async () => {
+    // A module hook that lists every file Node loads (module hooks run in their own thread in Node 20+).
+    const hooks = path.join(work, "list-modules.mjs");
+    await writeFile(
+      hooks,
+      `export async function load(url, context, next) { if (url.startsWith("file:")) process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }`,
+    );
+    const register = `import { register } from "node:module"; register(${JSON.stringify(new URL(`file://${hooks}`).href)});`;
+    const run = spawnSync(
+      process.execPath,
+      ["--import", TSX, "--import", `data:text/javascript,${encodeURIComponent(register)}`, CHECK],
+      { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const loaded = run.stderr.split("\n").flatMap((l) => (l.startsWith("LOADED ") ? [l.slice(7)] : []));
+    assert.ok(
+      loaded.some((url) => url.endsWith("/src/validate/validate.ts")),
+      "the hook saw the modules load",
+    );
+    const needless = loaded.filter((url) =>
+      /\/(src\/(model|render|search|check|publish|build|preview)\/|layouts\/|node_modules\/(@11ty|pagefind|feedsmith|csv-stringify))/.test(
+        url,
+      ),
+    );
+    assert.deepEqual(needless, []);
   });
 
   test("--format takes text or json only", async () => {

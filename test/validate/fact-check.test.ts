@@ -28,19 +28,32 @@ test("each statement that says more than its cited paragraphs is warned at its f
     "warning briefs/mistakes.md:12 (actors[1].role)",
     "warning briefs/mistakes.md:15 (actors[2].role)",
     "warning briefs/mistakes.md:17 (key_points[0].text)",
-    "warning briefs/mistakes.md:21 (quotes[0].text)",
-    "warning briefs/mistakes.md:25 (events[0].what)",
-    "warning briefs/mistakes.md:31 (updates[0].text)",
-    "warning briefs/mistakes.md:34 (body)",
+    "warning briefs/mistakes.md:19 (key_points[1].text)",
+    "warning briefs/mistakes.md:21 (key_points[2].text)",
+    "warning briefs/mistakes.md:25 (quotes[0].text)",
+    "warning briefs/mistakes.md:28 (events[0].date)",
+    "warning briefs/mistakes.md:32 (events[1].when)",
+    "warning briefs/mistakes.md:35 (events[2].date)",
     "warning briefs/mistakes.md:4 (dek)",
+    "warning briefs/mistakes.md:41 (updates[0].text)",
+    "warning briefs/mistakes.md:44 (body)",
     "warning briefs/mistakes.md:9 (actors[0].role)",
   ]);
   for (const w of warnings) assert.ok(w.hint, `no hint: ${dump([w])}`);
   const at = (field: string) => single(warnings, "briefs/mistakes.md", field).message;
-  // A proper name, a number and an event's year that the cited paragraph does not give.
+  // A proper name and a number that the cited paragraph does not give, in digits or in words
+  // (the paragraph says "twelve" vessels and "3" crew members).
   assert.equal(at("actors[1].role"), "'Washington' is in none of the cited paragraphs (strikes#p2)");
   assert.equal(at("key_points[0].text"), "'2' is in none of the cited paragraphs (strikes#p2)");
-  assert.equal(at("events[0].what"), "'2025-11-01' is in none of the cited paragraphs (strikes#p2)");
+  assert.equal(at("key_points[1].text"), "'three' is in none of the cited paragraphs (strikes#p2)");
+  assert.equal(at("key_points[2].text"), "'two dozen' is in none of the cited paragraphs (strikes#p6)");
+  // An event's time, at its own field: a year, a month and a day that the cited paragraph ("November
+  // 1st") and its article's date (2026-11-20) do not give.
+  const unsupported = "is in none of the cited paragraphs (strikes#p2), nor their articles' dates";
+  assert.equal(at("events[0].date"), `2025-11-01 (1 November 2025) ${unsupported}`);
+  assert.equal(at("events[1].when"), `'September' ${unsupported}`);
+  assert.equal(at("events[2].date"), `2026-11-02 (2 November 2026) ${unsupported}`);
+  assert.match(single(warnings, "briefs/mistakes.md", "events[1].when").hint!, /the source's own words/);
   // A hedge the statement drops, in the dek and in a role.
   assert.equal(at("dek"), "strikes#p1 says 'reportedly', and the statement drops it");
   assert.equal(at("actors[0].role"), "strikes#p1 says 'reportedly', and the statement drops it");
@@ -56,7 +69,9 @@ test("each statement that says more than its cited paragraphs is warned at its f
 });
 
 test("the lint is quiet on what the sources do say, however it is worded", async () => {
-  // Dates reordered ("1 November" for "November 1st"), numbers spelt out ("12" for "twelve"), an
+  // Dates reordered ("1 November" for "November 1st"), numbers spelt out ("12" for "twelve", "three"
+  // for "3", "a dozen" for "twelve"), an event's date or time in the paragraph's other words
+  // ("the first of November" for "November 1st", its year from the article's date), an
   // actor by another of its names ("Britain", "US" for "U.S."), by what a named actor belongs to
   // ("US" Secretary of State for Marco Rubio) or named before the cited paragraph's "He"; the
   // source's outlet in the dek, an event dated by its article's publication date, hedges kept, a
