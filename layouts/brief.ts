@@ -158,10 +158,14 @@ function sideColumn(ctx: RenderContext, b: Brief, sections: readonly Section[]):
 <nav class="on-this-page" aria-labelledby="on-this-page"><h2 id="on-this-page">On this page</h2>
 <ul>${[...sections, { id: "sources", label: "Sources" }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
 <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
-<ul class="source-list">${sources.map(
-    (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
+${
+  sources.length === 0
+    ? html`<p class="empty">No source articles listed yet.</p>`
+    : html`<ul class="source-list">${sources.map(
+        (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
 <span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(ctx, a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">Original at ${new URL(a.url).hostname}</a>` : ""}</span></li>`,
-  )}</ul></section>
+      )}</ul>`
+}</section>
 </aside>`;
 }
 

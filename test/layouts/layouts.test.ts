@@ -236,6 +236,25 @@ describe("a brief with updates", () => {
   });
 });
 
+describe("a brief with no sources (a warning, not an error)", () => {
+  test("says its source articles are not listed yet, rather than an empty Sources heading", async () => {
+    const run = await validateFixture("invalid/no-sources");
+    assert.deepEqual(
+      run.diagnostics.filter((d) => d.severity === "error"),
+      [],
+    );
+    const opts = { contentDir: "unused", pathPrefix: PREFIX, includeDrafts: false };
+    const model = buildModel(run.validated.content, opts);
+    const input = renderInputOf(model, await renderSettingsOf(model, opts));
+    const briefs = input.pages.filter((p) => p.layout === "brief");
+    assert.ok(briefs.length > 0);
+    for (const p of briefs) {
+      const sources = section(renderPage(p, input.context), /<h2 id="sources">/, "</section>");
+      assert.match(sources, /No source articles listed yet\./, p.path);
+    }
+  });
+});
+
 describe("article page", () => {
   test("every paragraph has its anchor, in order, and its ¶ link", () => {
     for (const a of model.articles) {
