@@ -6,40 +6,27 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import { NON_HTML_LAYOUTS, pageTypesOf, type PageTypes, type PageTypeSample } from "../helpers/page-types.ts";
-import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import { BUNDLED_CONTENT, bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
+import type { StaticSite } from "../helpers/static-server.ts";
 
-const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** A word the bundled content's search finds, so the search page is checked with results on it. */
 const QUERY = "Rubio";
 
-let dir: string;
+let served: BundledSite;
 let site: StaticSite;
 let browser: Browser;
 let types: PageTypes;
 
 before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "briefbook-axe-"));
-  const outDir = path.join(dir, "_site");
-  const built = await buildSite({ contentDir: CONTENT, outDir, pathPrefix: "/", includeDrafts: false });
-  assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
-  types = await pageTypesOf(CONTENT, outDir);
-  site = await serveSite(outDir, "/");
-  browser = await launchBrowser();
+  served = await bundledSite("axe", "/");
+  ({ site, browser } = served);
+  types = await pageTypesOf(BUNDLED_CONTENT, served.outDir);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
 test("every HTML page type has a page in the bundled content, so none goes unchecked", () => {
   const sampled = new Set(types.samples.map((s) => s.layout));

@@ -7,37 +7,24 @@
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline.ts";
-import { launchBrowser } from "../helpers/browser.ts";
-import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import { bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
+import type { StaticSite } from "../helpers/static-server.ts";
 
-const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const PREFIX = "/briefbook/";
 /** The longest bundled brief: two sources, every section, a correction. */
 const BRIEF = "/briefs/us-uk-intelligence-rift-what-the-sources-say/";
 
-let dir: string;
+let served: BundledSite;
 let site: StaticSite;
 let browser: Browser;
 
 before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "briefbook-brief-page-"));
-  const outDir = path.join(dir, "_site");
-  const built = await buildSite({ contentDir: CONTENT, outDir, pathPrefix: PREFIX, includeDrafts: false });
-  assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
-  site = await serveSite(outDir, PREFIX);
-  browser = await launchBrowser();
+  served = await bundledSite("brief-page", PREFIX);
+  ({ site, browser } = served);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
 async function open(sitePath: string, width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 800 } });

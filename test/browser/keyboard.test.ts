@@ -6,39 +6,26 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline.ts";
-import { launchBrowser } from "../helpers/browser.ts";
-import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import { bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
+import type { StaticSite } from "../helpers/static-server.ts";
 
-const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const PREFIX = "/briefbook/";
 /** The brief citing two sources, with the most citations of the bundled briefs. */
 const BRIEF = "/briefs/us-uk-intelligence-rift-what-the-sources-say/";
 
-let dir: string;
+let served: BundledSite;
 let site: StaticSite;
 let browser: Browser;
 let context: BrowserContext;
 
 before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "briefbook-keyboard-"));
-  const outDir = path.join(dir, "_site");
-  const built = await buildSite({ contentDir: CONTENT, outDir, pathPrefix: PREFIX, includeDrafts: false });
-  assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
-  site = await serveSite(outDir, PREFIX);
-  browser = await launchBrowser();
+  served = await bundledSite("keyboard", PREFIX);
+  ({ site, browser } = served);
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
 /**
  * Numbers every visible link, button and form field outside the citation previews, in document

@@ -6,37 +6,26 @@
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline.ts";
-import { launchBrowser } from "../helpers/browser.ts";
-import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import { bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
+import type { StaticSite } from "../helpers/static-server.ts";
 
-const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const PREFIX = "/briefbook/";
 /** The brief citing two sources, several paragraphs per group. */
 const BRIEF = "/briefs/us-uk-intelligence-rift-what-the-sources-say/";
 
-let dir: string;
+let served: BundledSite;
 let site: StaticSite;
 let browser: Browser;
 
 before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "briefbook-readers-"));
-  const outDir = path.join(dir, "_site");
-  const built = await buildSite({ contentDir: CONTENT, outDir, pathPrefix: PREFIX, includeDrafts: false });
-  assert.equal(built.ok, true, JSON.stringify(built.diagnostics));
-  site = await serveSite(outDir, PREFIX);
-  browser = await launchBrowser();
+  served = await bundledSite("readers", PREFIX);
+  ({ site, browser } = served);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
 async function open(sitePath: string, width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
@@ -155,7 +144,7 @@ describe("every reader page", () => {
   });
 
   test("no script to run on any built page but the search page", async () => {
-    const root = path.join(dir, "_site");
+    const root = served.outDir;
     const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(".html"));
     assert.ok(files.length > 10);
     const withScript: string[] = [];
