@@ -93,6 +93,18 @@ function appearsWith(ctx: RenderContext, actor: Actor, coActors: readonly CoActo
 <ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(c, briefs, ctx.model.site.language)}</span></li>`)}</ol></div></section>`;
 }
 
+/** "Named in 12 documents · 3 quotes · 5 briefs giving its role", leaving out what is none ("0 quotes"). */
+function countsOf(ctx: RenderContext, documents: number, quotes: number, roles: number): string {
+  const count = (n: number, one: string) => plural(n, one, undefined, ctx.model.site.language);
+  return [
+    `Named in ${count(documents, "document")}`,
+    quotes > 0 ? count(quotes, "quote") : "",
+    roles > 0 ? `${count(roles, "brief")} giving its role` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publication>): SafeHtml {
   const { model } = ctx;
   const first = slice.number === 1;
@@ -119,7 +131,7 @@ ${first ? searchFacts(ctx, { type: "Actor", actors: [actor.id], kinds: [kindLabe
 ${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-weight="8">${actor.aliases.join(", ")}</span></p>` : ""}
 ${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}
 ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
-<p class="counts" data-pagefind-ignore>Named in ${plural(slice.total, "document", undefined, ctx.model.site.language)} · ${plural(quotes.length, "quote", undefined, ctx.model.site.language)} · ${plural(stances.length, "brief", undefined, ctx.model.site.language)} giving its role</p>
+<p class="counts" data-pagefind-ignore>${countsOf(ctx, slice.total, quotes.length, stances.length)}</p>
 ${mentionSpan(ctx, dossier)}
 <p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">Follow ${actor.name}</a> in a feed reader (Atom)</p>
 </header>

@@ -310,6 +310,18 @@ describe("article page", () => {
 });
 
 describe("actor page", () => {
+  test("its counts leave out what it has none of: no '0 quotes'", () => {
+    const silent = model.actors.filter(
+      (a) => model.dossierOf(a.id).quotes.length === 0 && model.mentionsOf(a.id).length > 0,
+    );
+    assert.ok(silent.length > 0, "the fixture has a named actor never quoted");
+    for (const a of silent) {
+      const counts = section(page(a.path), /<p class="counts"/, "</p>");
+      assert.match(counts, /Named in \d+ documents?/, a.id);
+      assert.doesNotMatch(counts, /quote/, `${a.id}: ${counts}`);
+    }
+  });
+
   test("lists the briefs and articles naming it, newest first", () => {
     const text = page("/actors/united-kingdom/");
     const list = section(text, /<h2 id="mentions">/, "</section>");
