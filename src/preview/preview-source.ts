@@ -9,6 +9,7 @@ import type { RenderInput } from "../render/eleventy-plugin.ts";
 import { renderInputOf } from "../render/render-input.ts";
 import { renderSettingsOf } from "../render-settings.ts";
 import { buildSearchIndex } from "../search/pagefind.ts";
+import type { SearchSorts } from "../render/search-sorts.ts";
 import { forTerminal } from "../text/escape.ts";
 
 interface PreviewSourceOptions {
@@ -42,7 +43,7 @@ export function previewSource(opts: PreviewSourceOptions): () => Promise<RenderI
  * given, the index stage splits the bundles by the searchable pages it finds: the model's briefs,
  * articles and actors, the same count renderSettingsOf gave the search page, so both agree.
  */
-export async function indexPreview(siteDir: string): Promise<void> {
-  const { diagnostics } = await buildSearchIndex({ siteDir });
+export async function indexPreview(siteDir: string, sortValues: SearchSorts): Promise<void> {
+  const { diagnostics } = await buildSearchIndex({ siteDir, sortValues });
   for (const d of diagnostics) console.error(`search index: ${forTerminal(d.message)}`);
 }
