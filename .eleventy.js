@@ -23,19 +23,20 @@ const site = {
 
 export default function (eleventyConfig) {
   // Every page, rendered from the site model (load → validate → model), rebuilt on each content edit.
+  const source = previewSource({
+    pathPrefix: site.pathPrefix,
+    includeDrafts: site.includeDrafts,
+    prepare: () => prepareSite(site),
+    report: (diagnostics) => diagnostics.length > 0 && console.error(formatReport(diagnostics)),
+  });
   eleventyConfig.addPlugin(briefbook, {
-    source: previewSource({
-      pathPrefix: site.pathPrefix,
-      includeDrafts: site.includeDrafts,
-      prepare: () => prepareSite(site),
-      report: (diagnostics) => diagnostics.length > 0 && console.error(formatReport(diagnostics)),
-    }),
+    source,
     publicDir: PUBLIC_DIR,
     watch: [contentDir, "layouts", "public"],
   });
 
   // Search in the preview too: Pagefind re-indexes the output after every rebuild.
-  eleventyConfig.on("eleventy.after", ({ directories }) => indexPreview(directories.output));
+  eleventyConfig.on("eleventy.after", ({ directories }) => indexPreview(directories.output, source.searchSorts()));
 }
 
 export const config = {

@@ -6,18 +6,19 @@ import { actorsPath, searchPath, outletsPath, timelinePath, topicsPath } from ".
  * The search page: Pagefind's default UI, the only script on the site. The query lives in the
  * URL (`?q=Rubio`, `&sort=date`) so searches can be shared and the back button works. Filters
  * only narrow a search with a term: browsing without one belongs to the list pages, which cost
- * no index download. A site indexed as several bundles lists them all and the UI merges them.
+ * no index download. However large the site, its index is one, in `pagefind/` (the index stage
+ * merges its bundles at build time, src/search/pagefind.ts).
  */
 export function searchHead(ctx: RenderContext): SafeHtml {
-  const [bundle = `${ctx.pathPrefix}pagefind/`, ...merged] = ctx.searchBundles.map((dir) => ctx.pathPrefix + dir);
-  return html`<link rel="stylesheet" href="${bundle}pagefind-ui.css">
-<script src="${bundle}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-merge="${merged.join(" ")}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+  const index = `${ctx.pathPrefix}pagefind/`;
+  return html`<link rel="stylesheet" href="${index}pagefind-ui.css">
+<script src="${index}pagefind-ui.js"></script>
+<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
 }
 
 /**
- * Where the UI loads Pagefind from: `public/search/pagefind.js`, Pagefind's module with the bundles'
- * vocabulary pages left out of every answer (`src/search/vocabulary.ts`).
+ * Where the UI loads Pagefind from: `public/search/pagefind.js`, Pagefind's module with filter
+ * values handed to the UI as HTML text (the UI writes them as HTML).
  */
 const SEARCH_ENGINE_DIR = "search/";
 
@@ -34,17 +35,9 @@ sortSelect.addEventListener("change", () => {
   if (sortSelect.value === "date") url.searchParams.set("sort", "date"); else url.searchParams.delete("sort");
   location.assign(url);
 });
-// A large site's index is several bundles (src/search/bundles.ts), merged here. For "newest first"
-// Pagefind scores a result by its place in its own bundle's date order; the index stage deals pages
-// into bundles so that those places agree across bundles, and these weights break ties between
-// bundles the way that dealing requires. Relevance scores are left as they are.
-const merged = cfg.merge.split(" ").filter(Boolean);
-const weight = (i) => (sortByDate ? 1 + (merged.length - i) * 1e-9 : 1);
 const ui = new PagefindUI({
   element: "#search",
   bundlePath: cfg.engine,
-  mergeIndex: merged.map((bundlePath, i) => ({ bundlePath, baseUrl: cfg.base, indexWeight: weight(i + 1) })),
-  indexWeight: weight(0),
   baseUrl: cfg.base,
   showImages: false,
   showSubResults: false,

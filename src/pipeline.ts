@@ -15,6 +15,7 @@ import { buildModel } from "./model/build-model.ts";
 import { indexedPageCount, renderInputOf } from "./render/render-input.ts";
 import { renderWithEleventy } from "./render/eleventy-run.ts";
 import { aboutSource, pageSourcesOf } from "./render/page-sources.ts";
+import { searchSortsOf } from "./render/search-sorts.ts";
 import { renderSettingsOf } from "./render-settings.ts";
 import { buildSearchIndex } from "./search/pagefind.ts";
 import { checkLinks } from "./check/links.ts";
@@ -60,7 +61,16 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
   const { model, timings } = prepared;
   // Where the site is published: a custom domain at /, and (production only) an address at all.
   const diagnostics = [...prepared.diagnostics, ...siteAddressProblems(model?.site, opts)];
-  const failed = { ok: false, diagnostics, timings, pages: 0, indexedPages: 0, language: "", pageSources: {} };
+  const failed = {
+    ok: false,
+    diagnostics,
+    timings,
+    pages: 0,
+    indexedPages: 0,
+    language: "",
+    pageSources: {},
+    searchSorts: {},
+  };
   if (!model) return failed;
   const input = renderInputOf(model, await renderSettingsOf(model, opts));
   const rendered = await timed({ timings, onStage: opts.onStage, stage: "render", summary: summaries.render }, () =>
@@ -75,6 +85,7 @@ export async function renderSite(opts: SiteOptions, staging: string): Promise<Re
     indexedPages: indexedPageCount(model),
     language: model.site.language,
     pageSources: pageSourcesOf(input.pages),
+    searchSorts: searchSortsOf(input.pages),
   };
 }
 
@@ -95,12 +106,17 @@ async function renderIndexAndCheck(opts: BuildOptions, staging: string, timings:
   if (!rendered.ok) return { ok: false, diagnostics: rendered.diagnostics, timings, pages: 0 };
   const clock = { timings, onStage: opts.onStage };
   // Pagefind works in its own process: the link check runs meanwhile on the other core. It
-  // skips the index's folders, which are still being written (the index stage checks those).
+  // skips the index's folder, which is still being written (the index stage checks it).
   const [indexed, checked] = await Promise.all([
     opts.index === false
       ? undefined
       : timed({ ...clock, stage: "index", summary: summaries.index }, () =>
-          buildSearchIndex({ siteDir: staging, expectedPages: rendered.indexedPages, language: rendered.language }),
+          buildSearchIndex({
+            siteDir: staging,
+            expectedPages: rendered.indexedPages,
+            language: rendered.language,
+            sortValues: rendered.searchSorts,
+          }),
         ),
     timed({ ...clock, stage: "check", summary: summaries.check }, () =>
       checkLinks(staging, opts.pathPrefix, ["pagefind"]),

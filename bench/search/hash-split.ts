@@ -14,7 +14,7 @@ import * as pagefind from "pagefind";
 import { findBundles, PRIMARY_DIR } from "./bundles.ts";
 
 /** The page's URL as Pagefind derives it from its file: `briefs/x/index.html` → `/briefs/x/`. */
-export const pageUrl = (relPath: string): string =>
+const pageUrl = (relPath: string): string =>
   `/${relPath.split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
 
 /** Which of `k` bundles (0-based) a URL belongs in: the first 32 bits of its SHA-1, modulo k. */

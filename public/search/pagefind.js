@@ -1,19 +1,12 @@
 // @ts-check
 /**
  * The search page's Pagefind: Pagefind's own module (`/pagefind/pagefind.js`), which Pagefind's UI
- * loads from here (the search page points the UI's `bundlePath` at this folder).
- *
- * One difference, for a site indexed as several bundles that are merged in the browser: each bundle
- * then holds a vocabulary page, the words that only other bundles have, so that a bundle lacking a
- * searched word finds nothing rather than answering with the longest prefix of it that it holds
- * (src/search/vocabulary.ts). This module keeps those pages out of every answer and out of the
- * filter lists. The filter's name and value are those of src/search/vocabulary.ts (a test checks).
+ * loads from here (the search page points the UI's `bundlePath` at this folder), with one
+ * difference: filter values reach the UI as HTML text, and the UI's choices are read back from it.
+ * The index is one (src/search/pagefind.ts merges its bundles at build time); nothing else changes.
  */
-// Pagefind's module, beside the first bundle's index: relative, so that it holds under a path prefix.
+// Pagefind's module, beside its index: relative, so that it holds under a path prefix.
 import * as pagefind from "../pagefind/pagefind.js";
-
-const VOCABULARY_FILTER = "briefbook-index";
-const VOCABULARY_VALUE = "vocabulary";
 
 /**
  * Pagefind's UI (1.5.2) writes filter values into the page as HTML (Svelte's {@html}), and they are
@@ -43,28 +36,23 @@ function choiceFromUi(choice) {
   return choice;
 }
 
-/** Whether other bundles were merged in: a single bundle has no vocabulary page. */
-let merged = false;
-
 /**
- * The search options with the vocabulary pages filtered out.
+ * The search options with filter choices read back from the HTML text the UI was given.
  * @param {{ filters?: Record<string, unknown> } & Record<string, unknown>} [options]
  */
-function withoutVocabulary(options = {}) {
+function fromUi(options = {}) {
   const filters = /** @type {Record<string, unknown> | undefined} */ (choiceFromUi(options.filters));
-  if (!merged) return filters ? { ...options, filters } : options;
-  return { ...options, filters: { ...filters, not: { [VOCABULARY_FILTER]: VOCABULARY_VALUE } } };
+  return filters ? { ...options, filters } : options;
 }
 
 /**
- * Filter counts for the UI: without the vocabulary pages' filter, values as HTML text.
+ * Filter counts for the UI, values as HTML text.
  * @param {Record<string, Record<string, number>> | undefined} counts
  */
-function withoutVocabularyFilter(counts) {
+function forUi(counts) {
   if (!counts) return counts;
-  const { [VOCABULARY_FILTER]: _vocabulary, ...rest } = counts;
   return Object.fromEntries(
-    Object.entries(rest).map(([name, values]) => [
+    Object.entries(counts).map(([name, values]) => [
       name,
       Object.fromEntries(Object.entries(values).map(([value, n]) => [asHtml(value), n])),
     ]),
@@ -75,8 +63,8 @@ function withoutVocabularyFilter(counts) {
 const answer = (response) =>
   response && {
     ...response,
-    filters: withoutVocabularyFilter(response.filters),
-    totalFilters: withoutVocabularyFilter(response.totalFilters),
+    filters: forUi(response.filters),
+    totalFilters: forUi(response.totalFilters),
   };
 
 /** @param {Record<string, unknown>} options */
@@ -85,25 +73,16 @@ export const init = () => pagefind.init();
 export const destroy = () => pagefind.destroy();
 
 /**
- * @param {string} path
+ * @param {string} term
  * @param {Record<string, unknown>} [options]
  */
-export function mergeIndex(path, options) {
-  merged = true;
-  return pagefind.mergeIndex(path, options);
-}
+export const preload = (term, options) => pagefind.preload(term, fromUi(options));
 
 /**
  * @param {string} term
  * @param {Record<string, unknown>} [options]
  */
-export const preload = (term, options) => pagefind.preload(term, withoutVocabulary(options));
-
-/**
- * @param {string} term
- * @param {Record<string, unknown>} [options]
- */
-export const search = async (term, options) => answer(await pagefind.search(term, withoutVocabulary(options)));
+export const search = async (term, options) => answer(await pagefind.search(term, fromUi(options)));
 
 /**
  * @param {string} term
@@ -111,6 +90,6 @@ export const search = async (term, options) => answer(await pagefind.search(term
  * @param {number} [debounceTimeoutMs]
  */
 export const debouncedSearch = async (term, options, debounceTimeoutMs) =>
-  answer(await pagefind.debouncedSearch(term, withoutVocabulary(options), debounceTimeoutMs));
+  answer(await pagefind.debouncedSearch(term, fromUi(options), debounceTimeoutMs));
 
-export const filters = async () => withoutVocabularyFilter(await pagefind.filters());
+export const filters = async () => forUi(await pagefind.filters());

@@ -24,6 +24,7 @@ async function run({ opts, staging }: RenderProcessRequest): Promise<void> {
       indexedPages: 0,
       language: "",
       pageSources: {},
+      searchSorts: {},
     };
   }
   await Promise.all(stages);

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SiteModel } from "../model/types.ts";
+import type { SearchSorts } from "../render/search-sorts.ts";
 
 export const STAGES = ["load", "validate", "model", "render", "index", "check"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -58,4 +59,6 @@ export interface RenderedSite {
   readonly language: string;
   /** Output file (`briefs/x/index.html`) → the content file it is made from, to name in later problems. */
   readonly pageSources: Readonly<Record<string, string>>;
+  /** Each searchable page's sort values by URL, which the index stage's merge needs. */
+  readonly searchSorts: SearchSorts;
 }

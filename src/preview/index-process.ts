@@ -6,7 +6,7 @@
  * It reads the content as a build does (load → validate → model), writes each searchable page
  * (`data-pagefind-body`) into `pagesDir` when its HTML differs from the file already there, removes
  * pages the site no longer has, and runs the index stage (`indexPreview`) over the folder, which
- * writes the bundles (`pagefind/`, `pagefind-2/`, …) into it. Exits 0 and reports the number of
+ * writes the index (`pagefind/`, merged from its bundles) into it. Exits 0 and reports the number of
  * pages when the index is written; 3 when the content has errors (the preview reports those).
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -17,6 +17,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { loadContent } from "../load/load-content.ts";
 import { buildModel } from "../model/build-model.ts";
 import { renderInputOf } from "../render/render-input.ts";
+import { searchSortsOf } from "../render/search-sorts.ts";
 import { renderSettingsOf } from "../render-settings.ts";
 import { indexPreview } from "./preview-source.ts";
 import { outputPathOf } from "../render/pages.ts";
@@ -43,14 +44,15 @@ try {
 process.once("SIGTERM", () => process.exit(1));
 
 const request = JSON.parse(process.argv[2] ?? "{}") as IndexRequest;
-const pages = await writePages(request);
-if (pages === undefined) process.exit(3);
-await indexPreview(request.pagesDir);
+const written = await writePages(request);
+if (written === undefined) process.exit(3);
+const { pages, sortValues } = written;
+await indexPreview(request.pagesDir, sortValues);
 process.send?.({ pages } satisfies IndexReport);
 process.exit(0);
 
-/** Writes the site's searchable pages into `pagesDir`; undefined when the content has errors. */
-async function writePages(req: IndexRequest): Promise<number | undefined> {
+/** Writes the site's searchable pages into `pagesDir` (how many, and their sort values); undefined when the content has errors. */
+async function writePages(req: IndexRequest) {
   const loaded = await loadContent(req.contentDir);
   const validated = validateContent(loaded.files);
   if (hasErrors([...loaded.diagnostics, ...validated.diagnostics])) return undefined;
@@ -71,5 +73,5 @@ async function writePages(req: IndexRequest): Promise<number | undefined> {
     const file = path.join(entry.parentPath, entry.name);
     if (entry.isFile() && file.endsWith(".html") && !kept.has(file)) await rm(file, { force: true });
   }
-  return kept.size;
+  return { pages: kept.size, sortValues: searchSortsOf(input.pages) };
 }

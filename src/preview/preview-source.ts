@@ -9,6 +9,7 @@ import type { RenderInput } from "../render/eleventy-plugin.ts";
 import { renderInputOf } from "../render/render-input.ts";
 import { renderSettingsOf } from "../render-settings.ts";
 import { buildSearchIndex } from "../search/pagefind.ts";
+import { searchSortsOf, type SearchSorts } from "../render/search-sorts.ts";
 import { forTerminal } from "../text/escape.ts";
 
 interface PreviewSourceOptions {
@@ -23,9 +24,11 @@ interface PreviewSourceOptions {
  * The preview's source of pages: re-reads content on every Eleventy rebuild. When an edit breaks
  * validation it reports the problems and keeps showing the last good site.
  */
-export function previewSource(opts: PreviewSourceOptions): () => Promise<RenderInput> {
+export function previewSource(
+  opts: PreviewSourceOptions,
+): (() => Promise<RenderInput>) & { readonly searchSorts: () => SearchSorts } {
   let lastGood: RenderInput | undefined;
-  return async () => {
+  const source = async () => {
     const prepared = await opts.prepare();
     opts.report(prepared.diagnostics);
     if (prepared.model) {
@@ -35,6 +38,8 @@ export function previewSource(opts: PreviewSourceOptions): () => Promise<RenderI
     if (!lastGood) throw new Error("the content has errors (listed above); fix them and save again");
     return lastGood;
   };
+  // The index stage's merge needs the shown pages' sort values (indexPreview).
+  return Object.assign(source, { searchSorts: () => searchSortsOf(lastGood?.pages ?? []) });
 }
 
 /**
@@ -42,7 +47,7 @@ export function previewSource(opts: PreviewSourceOptions): () => Promise<RenderI
  * given, the index stage splits the bundles by the searchable pages it finds: the model's briefs,
  * articles and actors, the same count renderSettingsOf gave the search page, so both agree.
  */
-export async function indexPreview(siteDir: string): Promise<void> {
-  const { diagnostics } = await buildSearchIndex({ siteDir });
+export async function indexPreview(siteDir: string, sortValues: SearchSorts): Promise<void> {
+  const { diagnostics } = await buildSearchIndex({ siteDir, sortValues });
   for (const d of diagnostics) console.error(`search index: ${forTerminal(d.message)}`);
 }

@@ -11,9 +11,4 @@ export interface RenderContext {
   readonly stylesheet: string;
   /** When set (preview), the page says it shows drafts. */
   readonly preview: boolean;
-  /**
-   * The search index's Pagefind bundles, as folders under the site root: `pagefind/` first, then
-   * `pagefind-2/`, … on a site too large for one (src/search/bundles.ts). The search page merges them.
-   */
-  readonly searchBundles: readonly string[];
 }

@@ -3,15 +3,13 @@ import { hrefOf } from "../model/build-model.ts";
 import { pagesOf } from "./pages.ts";
 import type { RenderInput } from "./eleventy-plugin.ts";
 
-/** What the render stage is told besides the model; the orchestrator and the preview find both facts. */
+/** What the render stage is told besides the model; the orchestrator and the preview find them. */
 export interface RenderSettings {
   readonly pathPrefix: string;
   /** The preview's pages say they show drafts. */
   readonly preview?: boolean;
   /** The stylesheet's content hash (src/repository.ts), so its address changes with it. */
   readonly stylesheetVersion: string;
-  /** The search index's bundle folders (src/search/bundles.ts), for the search page to merge. */
-  readonly searchBundles: readonly string[];
 }
 
 /** The pages to write and what layouts need besides the model: links under the prefix, the stylesheet's address. */
@@ -24,7 +22,6 @@ export function renderInputOf(model: SiteModel, settings: RenderSettings): Rende
       pathPrefix: settings.pathPrefix,
       stylesheet: `${settings.pathPrefix}css/site.css?v=${settings.stylesheetVersion}`,
       preview: settings.preview ?? false,
-      searchBundles: settings.searchBundles,
     }),
   };
 }

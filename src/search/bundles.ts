@@ -1,10 +1,7 @@
 /**
- * How the search index is split into Pagefind bundles. Pagefind holds a bundle in memory while it
- * builds and writes it (~180 KB a page at 10,000 briefs), so a large site is indexed as several
- * bundles, one after another, that the search page merges.
- *
- * Pure functions of the indexed pages: the pipeline uses them to tell the search page which
- * bundles exist before anything is rendered, and the index stage to write exactly those.
+ * How the pages to index are split into Pagefind bundles. Pagefind holds a bundle in memory while
+ * it builds and writes it (~180 KB a page at 10,000 briefs), so a large site is indexed as several
+ * bundles, one after another, that the index stage then merges into one index (`merge/`).
  */
 
 /**
@@ -12,7 +9,7 @@
  * briefs: with 1,910 pages a bundle the Pagefind process peaks at 354 MB; with 4,200 (a 5,000
  * maximum) at 763 MB. Beside the build's own ~150-200 MB during indexing, 4,000 (six bundles
  * of 3,500 at 21,000 pages, ~550 MB) stays inside a 1 GiB budget with room to spare. Fewer,
- * larger bundles mean fewer requests per search and fewer words missing from a bundle.
+ * larger bundles mean fewer Pagefind start-ups and fewer word lists for the merge to join.
  */
 export const DEFAULT_MAX_PAGES_PER_BUNDLE = 4000;
 
@@ -22,17 +19,9 @@ export function maxPagesPerBundle(env: Readonly<Record<string, string | undefine
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_PAGES_PER_BUNDLE;
 }
 
-/** How many bundles `pages` indexed pages need: at least one, so a small site keeps its single `pagefind/`. */
+/** How many bundles `pages` indexed pages need: at least one (a small site's one bundle is merged too). */
 export function bundleCount(pages: number, maxPages: number = maxPagesPerBundle()): number {
   return Math.max(1, Math.ceil(pages / Math.max(1, maxPages)));
-}
-
-/**
- * The bundles' folders under the site root, the first one first: `pagefind/`, `pagefind-2/`, …
- * The first keeps Pagefind's default name, so the UI's script and stylesheet stay where they were.
- */
-export function bundleDirs(count: number): readonly string[] {
-  return Array.from({ length: Math.max(1, count) }, (_, i) => (i === 0 ? "pagefind/" : `pagefind-${i + 1}/`));
 }
 
 /** FNV-1a, 32 bits: a stable, dependency-free hash of a page's URL. */
@@ -51,15 +40,13 @@ export interface BundledPage {
 }
 
 /**
- * Deals pages into `count` bundles so that each is an even sample of the site: its word
- * statistics, which Pagefind ranks by, stay close to the whole site's, and bundle sizes differ by
- * at most one (never over the maximum that gave `count`, never empty while pages ≥ count).
+ * Deals pages into `count` bundles so that bundle sizes differ by at most one (never over the
+ * maximum that gave `count`, never empty while pages ≥ count). The merge gives the same index
+ * whatever the dealing; an even sample of dates and URLs per bundle keeps each bundle's word
+ * lists alike in size, so no one bundle's Pagefind run is much larger than the others.
  *
  * Dated pages are dealt in date order, newest last, round-robin from the last bundle to the first;
- * then the undated ones in order of a hash of their URL. That order is what keeps "newest first"
- * exact across bundles: Pagefind scores a sorted result by its position in its bundle's list of
- * dated pages, so the page of site-wide rank r (oldest 0) scores ⌊r / count⌋ in bundle
- * `count − 1 − r mod count`, and the search page breaks the ties by bundle (`layouts/search.ts`).
+ * then the undated ones in order of a hash of their URL.
  */
 export function splitIntoBundles<T extends BundledPage>(pages: readonly T[], count: number): T[][] {
   const dated = pages

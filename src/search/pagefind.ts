@@ -1,38 +1,45 @@
 /**
  * The index stage: Pagefind over the rendered site, through its Node API so that every failure
- * becomes a diagnostic rather than a log line.
+ * becomes a diagnostic rather than a log line, then one index in `pagefind/`.
  *
  * Only pages carrying `data-pagefind-body` (briefs, articles, actors) are given to Pagefind; list
- * pages would be parsed only to be dropped. A site with more of them than one bundle may hold is
- * split into bundles (`bundles.ts`), indexed one after another, each in a fresh Pagefind process
- * that is ended before the next starts, so Pagefind's memory is that of one bundle. Each bundle of a
- * split site also gets a vocabulary page, the words only other bundles hold (`vocabulary.ts`).
+ * pages would be parsed only to be dropped. Pagefind holds every page of an index in memory while
+ * writing it, so the pages are indexed as bundles of at most `maxPagesPerBundle()` (`bundles.ts`),
+ * one after another, each in a fresh Pagefind process that is ended before the next starts, into a
+ * work folder beside the site that is always removed. `mergeBundles` (`merge/`) then streams them
+ * into the one index a single Pagefind run would write, in a fixed order: a site of one bundle is
+ * merged too, so that every build numbers pages in URL order and writes filters sorted, and two
+ * builds of the same content are byte-identical.
  */
 import type { Dirent } from "node:fs";
 import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { bundleCount, bundleDirs, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
+import { bundleCount, maxPagesPerBundle, splitIntoBundles, type BundledPage } from "./bundles.ts";
+import { mergeBundles, MergeRefused, type SortValues } from "./merge/merge.ts";
 import { PagefindProcess, PagefindStopped } from "./pagefind-process.ts";
-import { missingWords, VOCABULARY_URL, vocabularyPage, wordsOf } from "./vocabulary.ts";
 
 export interface IndexResult {
   readonly pages: number;
-  /** The bundles written, first (`pagefind/`) first, as folders under the site root. */
-  readonly bundles: readonly string[];
+  /** How many bundles Pagefind wrote and the merge joined into `pagefind/` (0 when it failed first). */
+  readonly bundles: number;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** The one index's folder under the site root. */
+const INDEX_DIR = "pagefind/";
 
 export interface IndexOptions {
   /** The rendered site (the staging folder). */
   readonly siteDir: string;
+  /** Each page's `data-pagefind-sort` values by URL, from the model (`searchSortsOf`), for the merge. */
+  readonly sortValues: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * How many pages carry `data-pagefind-body`: the model's count of briefs, articles and actors.
-   * It also decides the number of bundles, as it did for the search page. Unchecked when absent
-   * (preview), and the bundles are then counted from the pages found.
+   * Unchecked when absent.
    */
   readonly expectedPages?: number;
   /** Forces one language; without it Pagefind reads each page's `<html lang>` (the preview does). */
@@ -56,43 +63,22 @@ const fail = (message: string, hint?: string): Diagnostic =>
   error({ file: "pagefind", message, ...(hint ? { hint } : {}) });
 
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
-  let bundles: readonly string[] = [];
-  let folders: readonly string[] = [];
-  let linked: Promise<void> = Promise.resolve();
   // Pagefind puts the language into file names: nothing but a tag's letters, digits and hyphens.
   if (opts.language !== undefined && !/^[A-Za-z0-9-]+$/.test(opts.language))
-    return { pages: 0, bundles, diagnostics: [fail(`'${opts.language.slice(0, 40)}' is not a language tag`)] };
+    return { pages: 0, bundles: 0, diagnostics: [fail(`'${opts.language.slice(0, 40)}' is not a language tag`)] };
+  // Beside the site, never in it: the link check reads the site meanwhile, and publishing moves it.
+  const work = `${opts.siteDir}.search`;
   try {
-    const pages = await indexablePages(opts.siteDir);
-    bundles = bundleDirs(
-      bundleCount(opts.expectedPages ?? pages.length, opts.maxPagesPerBundle ?? maxPagesPerBundle()),
-    );
-    await removeOldBundles(opts.siteDir);
-    const groups = splitIntoBundles(pages, bundles.length);
-    folders = bundles.map((dir) => `${opts.siteDir}.${basename(dir)}-pages`);
-    // Worked out once, while Pagefind parses the first bundle: every bundle's vocabulary page needs them all.
-    let missing: readonly (readonly string[])[] | undefined;
-    const missingOf = (i: number) =>
-      (missing ??= groups.length > 1 ? missingWords(groups.map((g) => vocabularyOf(opts.siteDir, g))) : [])[i] ?? [];
-    let vocabularyPages = 0;
-    linked = linkPages(opts.siteDir, groups[0] ?? [], folders[0]!);
-    const removed: Promise<void>[] = [];
-    for (const [i, dir] of bundles.entries()) {
-      await linked;
-      const errors = await writeBundle(opts, folders[i]!, `${opts.siteDir}/${dir}`, {
-        missingWords: () => missingOf(i),
-        language: () => opts.language ?? languageOf(opts.siteDir, groups[i] ?? []),
-        // The next bundle's folder is linked while Pagefind writes this one.
-        whileWriting: () => {
-          if (i + 1 < bundles.length) linked = linkPages(opts.siteDir, groups[i + 1] ?? [], folders[i + 1]!);
-        },
-      });
-      removed.push(rm(folders[i]!, { recursive: true, force: true }));
-      if (errors.length > 0) return { pages: 0, bundles, diagnostics: errors };
-      if (missingOf(i).length > 0) vocabularyPages++;
-    }
-    await Promise.all(removed);
-    const indexed = (await indexedPages(opts.siteDir, bundles)) - vocabularyPages;
+    await Promise.all([rm(work, { recursive: true, force: true }), removeOldIndex(opts.siteDir)]);
+    const pages = await indexablePages(opts.siteDir, opts.sortValues);
+    const count = bundleCount(opts.expectedPages ?? pages.length, opts.maxPagesPerBundle ?? maxPagesPerBundle());
+    const written = await writeBundles(opts, splitIntoBundles(pages, count), work);
+    if ("diagnostics" in written) return { pages: 0, bundles: 0, diagnostics: written.diagnostics };
+    const { pages: indexed } = await mergeBundles({
+      bundles: written.dirs,
+      outDir: join(opts.siteDir, INDEX_DIR),
+      sortValues: new Map(Object.entries(opts.sortValues)) satisfies SortValues,
+    });
     const diagnostics =
       opts.expectedPages === undefined || indexed === opts.expectedPages
         ? []
@@ -102,16 +88,43 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
               "every brief, article and actor page must carry data-pagefind-body once (see layouts/)",
             ),
           ];
-    return { pages: indexed, bundles, diagnostics };
+    return { pages: indexed, bundles: count, diagnostics };
   } catch (e) {
+    if (e instanceof MergeRefused) return { pages: 0, bundles: 0, diagnostics: [fail(e.message, e.hint)] };
     return {
       pages: 0,
-      bundles,
+      bundles: 0,
       diagnostics: [fail(`Pagefind failed: ${e instanceof Error ? e.message : String(e)}`)],
     };
   } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes each group of pages as a bundle, `work/bundle-N/`: the pages are hard-linked into
+ * `work/pages-N/` (the next group's while Pagefind writes this one), indexed, and unlinked.
+ */
+async function writeBundles(
+  opts: IndexOptions,
+  groups: readonly IndexablePage[][],
+  work: string,
+): Promise<{ dirs: string[] } | { diagnostics: Diagnostic[] }> {
+  const dirs = groups.map((_, i) => join(work, `bundle-${i + 1}`));
+  const folders = groups.map((_, i) => join(work, `pages-${i + 1}`));
+  let linked = linkPages(opts.siteDir, groups[0] ?? [], folders[0]!);
+  try {
+    for (const [i, dir] of dirs.entries()) {
+      await linked;
+      const errors = await writeBundle(opts, folders[i]!, dir, () => {
+        if (i + 1 < groups.length) linked = linkPages(opts.siteDir, groups[i + 1]!, folders[i + 1]!);
+      });
+      if (errors.length > 0) return { diagnostics: errors };
+      await rm(folders[i]!, { recursive: true, force: true });
+    }
+    return { dirs };
+  } finally {
     await linked.catch(() => undefined);
-    await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
   }
 }
 
@@ -124,11 +137,9 @@ interface IndexablePage extends BundledPage {
 
 /** An element opening with the attribute, not the words in some text. */
 const BODY_ATTRIBUTE = /<[a-z][^>]*\sdata-pagefind-body[\s=>/]/i;
-/** The sort the search page offers (`layouts/search-data.ts` writes it): bundles are dealt in its order. */
-const SORT_VALUE = /data-pagefind-sort="date"[^>]*>([^<]*)</;
 
-/** Every HTML page of the site that carries `data-pagefind-body`, in a stable order. */
-async function indexablePages(siteDir: string): Promise<IndexablePage[]> {
+/** Every HTML page of the site that carries `data-pagefind-body`, in a stable order, with its date to deal by. */
+async function indexablePages(siteDir: string, sorts: IndexOptions["sortValues"]): Promise<IndexablePage[]> {
   const files = (await readdir(siteDir, { recursive: true }))
     .map((f) => f.split("\\").join("/"))
     .filter((f) => f.endsWith(".html"))
@@ -138,28 +149,13 @@ async function indexablePages(siteDir: string): Promise<IndexablePage[]> {
     const html = readFileSync(`${siteDir}/${file}`, "utf8");
     if (!html.includes("data-pagefind-body") || !BODY_ATTRIBUTE.test(html)) return undefined;
     const url = encodeURI(`/${file.replace(/(^|\/)index\.html$/, "$1")}`);
-    return { file, url, sortValue: SORT_VALUE.exec(html)?.[1]?.trim() };
+    return { file, url, sortValue: sorts[url]?.date };
   });
   return found.filter((p) => p !== undefined);
 }
 
-/**
- * Every word of a bundle's pages (`vocabulary.ts`), read again here rather than kept from the first
- * read: the words of 21,000 pages would otherwise be held together, one list per page.
- */
-function vocabularyOf(siteDir: string, pages: readonly IndexablePage[]): Set<string> {
-  const words = new Set<string>();
-  for (const page of pages) {
-    for (const w of wordsOf(readFileSync(`${siteDir}/${page.file}`, "utf8"))) {
-      // A copy, not a slice: a slice would keep the page's whole text alive as long as the word.
-      if (!words.has(w)) words.add(w.length < 13 ? w : Buffer.from(w).toString());
-    }
-  }
-  return words;
-}
-
-/** A previous index of the same folder (the preview re-indexes in place) must not leave bundles behind. */
-async function removeOldBundles(siteDir: string): Promise<void> {
+/** A previous index of the same folder (the preview re-indexes in place, and once wrote `pagefind-2/`, …). */
+async function removeOldIndex(siteDir: string): Promise<void> {
   for (const entry of await readdir(siteDir, { withFileTypes: true })) {
     if (entry.isDirectory() && /^pagefind(-\d+)?$/.test(entry.name)) {
       await rm(`${siteDir}/${entry.name}`, { recursive: true, force: true });
@@ -167,46 +163,21 @@ async function removeOldBundles(siteDir: string): Promise<void> {
   }
 }
 
-/** What writing one bundle needs from the others, asked for when Pagefind is busy with this one. */
-interface BundleSteps {
-  /** The site's words this bundle lacks, for its vocabulary page (`vocabulary.ts`); asked while Pagefind parses. */
-  readonly missingWords: () => readonly string[];
-  /** The language of the bundle's pages, which its vocabulary page shares. */
-  readonly language: () => string;
-  /** Called once Pagefind is writing the bundle. */
-  readonly whileWriting: () => void;
-}
-
 /**
  * Indexes one bundle's pages in a fresh Pagefind process and writes it; the process is closed after.
- * The pages are hard-linked into `folder`, mirroring the site's paths, and Pagefind reads that
- * folder itself (`addDirectory`): it parses in parallel there, where handing it pages one by one
- * (`addHTMLFile`) took twice as long (69 s against 36 s for 21,000 pages). Pagefind works in its
- * own process, so this one meanwhile works out the vocabulary and links the next bundle's folder.
+ * Pagefind reads the folder of linked pages itself (`addDirectory`): it parses in parallel there,
+ * where handing it pages one by one (`addHTMLFile`) took twice as long (69 s against 36 s for
+ * 21,000 pages). `whileWriting` is called once Pagefind is writing, to prepare the next bundle.
  */
-async function writeBundle(opts: IndexOptions, folder: string, outputPath: string, steps: BundleSteps) {
+async function writeBundle(opts: IndexOptions, folder: string, outputPath: string, whileWriting: () => void) {
   const pagefind = new PagefindProcess({ _RJEM_MALLOC_CONF: process.env._RJEM_MALLOC_CONF ?? PAGEFIND_MALLOC_CONF });
   try {
     const created = await pagefind.request({ type: "NewIndex", config: { force_language: opts.language } });
     if (isError(created)) return [fail(`Pagefind could not start: ${created.message}`)];
     const index_id = created.index_id;
-    const adding = pagefind.request({ type: "AddDir", index_id, path: folder });
-    // Let the request reach Pagefind before this process turns to work of its own.
-    await new Promise((resolve) => setImmediate(resolve));
-    const missing = steps.missingWords();
-    const added = await adding;
+    const added = await pagefind.request({ type: "AddDir", index_id, path: folder });
     if (isError(added)) return [fail(`Pagefind: ${added.message}`)];
-    if (missing.length > 0) {
-      const content = vocabularyPage(missing, steps.language());
-      const vocabulary = await pagefind.request({
-        type: "AddFile",
-        index_id,
-        url: VOCABULARY_URL,
-        file_contents: content,
-      });
-      if (isError(vocabulary)) return [fail(`Pagefind: ${vocabulary.message}`)];
-    }
-    steps.whileWriting();
+    whileWriting();
     const written = await pagefind.request({ type: "WriteFiles", index_id, output_path: outputPath });
     if (isError(written)) return [fail(`Pagefind: ${written.message}`)];
     if (!(await whole(outputPath)))
@@ -223,13 +194,6 @@ async function writeBundle(opts: IndexOptions, folder: string, outputPath: strin
 
 /** Pagefind reports a failed request as a payload of type Error. */
 const isError = (p: { type: string; message?: unknown }): p is { type: "Error"; message: string } => p.type === "Error";
-
-/** The language of a bundle's first page (`<html lang>`), which its vocabulary page shares. */
-function languageOf(siteDir: string, pages: readonly IndexablePage[]): string {
-  const first = pages[0];
-  const html = first ? readFileSync(`${siteDir}/${first.file}`, "utf8") : "";
-  return /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? "en";
-}
 
 /** Hard links (a copy where the file system refuses them) of `pages` under `folder`, same relative paths. */
 async function linkPages(siteDir: string, pages: readonly IndexablePage[], folder: string): Promise<void> {
@@ -278,15 +242,3 @@ const decompresses = async (f: Dirent) =>
     () => true,
     () => false,
   );
-
-/** Pages indexed across all bundles, as each bundle's entry file records them. */
-async function indexedPages(siteDir: string, bundles: readonly string[]): Promise<number> {
-  let pages = 0;
-  for (const dir of bundles) {
-    const entry = JSON.parse(await readFile(`${siteDir}/${dir}pagefind-entry.json`, "utf8")) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    pages += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-  }
-  return pages;
-}

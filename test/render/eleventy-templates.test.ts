@@ -43,7 +43,6 @@ test("only the page templates in the layouts folder make the site, not a README,
       pathPrefix: "/",
       stylesheet: "/css/site.css",
       preview: false,
-      searchBundles: ["pagefind/"],
     },
   };
 

@@ -23,6 +23,5 @@ export async function contextOf(
     pathPrefix,
     stylesheet: `${pathPrefix}css/site.css`,
     preview: false,
-    searchBundles: ["pagefind/"],
   };
 }

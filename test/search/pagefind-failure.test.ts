@@ -78,7 +78,7 @@ describe("Pagefind's own failures become one diagnostic", () => {
             killed++;
           }
         }, 5);
-        const result = await buildSearchIndex({ siteDir: site.dir }).finally(() => clearInterval(poll));
+        const result = await buildSearchIndex({ siteDir: site.dir, sortValues: {} }).finally(() => clearInterval(poll));
         assert.ok(killed > 0, "Pagefind finished before it could be killed");
         assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics));
         const d = result.diagnostics[0]!;
@@ -88,6 +88,11 @@ describe("Pagefind's own failures become one diagnostic", () => {
           (await readdir(site.dir)).filter((f) => !f.startsWith("briefs")),
           [],
           "files left behind",
+        );
+        assert.deepEqual(
+          (await readdir(path.dirname(site.dir))).filter((f) => f.startsWith(`${path.basename(site.dir)}.`)),
+          [],
+          "the bundles' work folder left behind",
         );
       } finally {
         await site.cleanup();

@@ -1,7 +1,7 @@
 /**
  * The search index itself, read back through Pagefind's own JavaScript API in Node: one record
  * per brief, article and actor page, with the filters and values readers will filter by; and a
- * site split into several bundles, which must answer as the single bundle of the same site does.
+ * site indexed as several bundles, merged into the one index a one-bundle build writes.
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,19 +9,38 @@ import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildSite } from "../../src/pipeline.ts";
+import { buildSite, prepareSite } from "../../src/pipeline.ts";
+import { pagesOf } from "../../src/render/pages.ts";
+import { searchSortsOf } from "../../src/render/search-sorts.ts";
 import { buildSearchIndex } from "../../src/search/pagefind.ts";
 import { fixture } from "../helpers/content.ts";
 import { serveSite, type StaticSite } from "../helpers/static-server.ts";
 
 interface PagefindApi {
   options(o: { basePath: string }): Promise<void>;
-  mergeIndex(bundlePath: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     term: string,
     o?: { filters?: Record<string, string> },
   ): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+}
+
+/** Every file of a folder, by relative path, with its bytes. */
+async function filesOf(folder: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const e of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) {
+      const file = path.join(e.parentPath, e.name);
+      files[path.relative(folder, file)] = (await readFile(file)).toString("base64");
+    }
+  }
+  return files;
+}
+
+/** The sort values a build of `contentDir` gives the index stage, from its model. */
+async function searchSortsFor(contentDir: string) {
+  const { model } = await prepareSite({ contentDir, pathPrefix: "/", includeDrafts: false });
+  return searchSortsOf(pagesOf(model!));
 }
 
 /** The index folders a build wrote, `pagefind` first. */
@@ -52,19 +71,14 @@ async function buildWithBundles(contentDir: string, outDir: string, pages?: numb
   }
 }
 
-/**
- * The search page's Pagefind (`search/pagefind.js`, from public/search/pagefind.js) loaded in Node
- * from a built site, every bundle merged into the first.
- */
+/** The search page's Pagefind (`search/pagefind.js`, from public/search/pagefind.js) loaded in Node from a built site. */
 async function pagefindOf(siteDir: string, site: StaticSite): Promise<PagefindApi> {
-  const [first, ...rest] = await bundleFolders(siteDir);
   const api = (await import(pathToFileURL(path.join(siteDir, "search", "pagefind.js")).href)) as PagefindApi;
-  await api.options({ basePath: site.url(`/${first}/`) });
-  for (const dir of rest) await api.mergeIndex(site.url(`/${dir}/`));
+  await api.options({ basePath: site.url("/pagefind/") });
   return api;
 }
 
-/** Pagefind's own module under the search page's (which has configured it and merged the bundles). */
+/** Pagefind's own module under the search page's (which has configured it). */
 const pagefindItself = async (siteDir: string) =>
   (await import(pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href)) as PagefindApi;
 
@@ -124,7 +138,12 @@ describe("the Pagefind index of the minimal fixture", () => {
     const copy = path.join(dir, "copy");
     // _site is a link to the build's version: copy the files, not the link.
     await cp(path.join(dir, "_site"), copy, { recursive: true, dereference: true });
-    const result = await buildSearchIndex({ siteDir: copy, expectedPages: 9, language: "en" });
+    const result = await buildSearchIndex({
+      siteDir: copy,
+      sortValues: await searchSortsFor(fixture("valid-minimal")),
+      expectedPages: 9,
+      language: "en",
+    });
     assert.equal(result.diagnostics.length, 1);
     assert.match(
       result.diagnostics[0]!.message,
@@ -154,30 +173,17 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
     await rm(dir, { recursive: true, force: true });
   });
 
-  test("writes pagefind/, pagefind-2/, … with every page once and none over 3, and the search page lists them all", async () => {
-    assert.deepEqual(await bundleFolders(path.join(dir, "one")), ["pagefind"]);
-    const folders = await bundleFolders(path.join(dir, "split"));
-    const total = await bundlePages(path.join(dir, "one", "pagefind"));
-    assert.equal(folders.length, Math.ceil(total / 3));
-    assert.deepEqual(folders.slice(0, 2), ["pagefind", "pagefind-2"]);
-    // Each bundle also holds its vocabulary page (src/search/vocabulary.ts): bundles this small all lack some word.
-    const sizes = await Promise.all(folders.map(async (f) => (await bundlePages(path.join(dir, "split", f))) - 1));
-    assert.equal(
-      sizes.reduce((a, b) => a + b, 0),
-      total,
+  test("is merged into one index at pagefind/, file for file the one-bundle build's, and the search page loads only it", async () => {
+    assert.deepEqual(await bundleFolders(path.join(dir, "split")), ["pagefind"]);
+    assert.deepEqual(
+      await filesOf(path.join(dir, "split", "pagefind")),
+      await filesOf(path.join(dir, "one", "pagefind")),
     );
-    for (const n of sizes) assert.ok(n >= 1 && n <= 3, sizes.join(", "));
-    const itself = await pagefindItself(path.join(dir, "split"));
-    assert.deepEqual((await itself.filters())["briefbook-index"], { vocabulary: folders.length });
     const searchPage = await readFile(path.join(dir, "split", "search", "index.html"), "utf8");
-    // The UI and its styles come from the first bundle; Pagefind itself through the search page's module.
+    // The UI and its styles come from the index's folder; Pagefind itself through the search page's module.
     assert.match(searchPage, /href="\/pagefind\/pagefind-ui\.css"/);
     assert.match(searchPage, /data-engine="\/search\/"/);
-    const merge = /data-merge="([^"]*)"/.exec(searchPage)?.[1];
-    assert.deepEqual(
-      merge?.split(" "),
-      folders.slice(1).map((f) => `/${f}/`),
-    );
+    assert.doesNotMatch(searchPage, /mergeIndex|data-merge|pagefind-2/);
   });
 
   test("offers the same filters with the same counts as one bundle", async () => {
@@ -185,7 +191,6 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
   });
 
   test("finds the same pages as one bundle, with and without a filter", async () => {
-    // Words every bundle of this fixture contains; for one that some bundle lacks, see the next test.
     for (const term of ["strikes", "Starmer", "memo", "Venezuela", "navy", "sharing"]) {
       const expected = await urlsOf(one, term);
       assert.ok(expected.length > 0, term);
@@ -197,20 +202,16 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
     assert.deepEqual(await urlsOf(split, "navy", articles), await urlsOf(one, "navy", articles));
   });
 
-  test("a word only some bundles hold, whole or as typed so far, finds what one bundle finds and nothing else", async () => {
-    // Pagefind answers a word a bundle lacks with the longest prefix of it that the bundle holds
-    // (pagefind#315); each bundle's vocabulary page holds the words it lacks, and the search page's
-    // module leaves those pages out. Without them, "intelligence" listed every page with "in".
+  test("a word only some bundles held, whole or as typed so far, finds what one bundle finds, through Pagefind's own module too", async () => {
+    // Bundles searched apart answered a word they lacked with its longest prefix they held
+    // (pagefind#315); the merged index holds every word, so no page stands in for the missing ones.
+    const itself = await pagefindItself(path.join(dir, "split"));
     for (const term of ["intelligence", "intellig", "Maduro", "Caribbean", "Carib"]) {
       const expected = await urlsOf(one, term);
       assert.ok(expected.length > 0, term);
       assert.deepEqual(await urlsOf(split, term), expected, term);
+      assert.deepEqual(await urlsOf(itself, term), expected, term);
     }
-    const { results } = await (await pagefindItself(path.join(dir, "split"))).search("intelligence");
-    assert.ok(
-      results.length > (await urlsOf(one, "intelligence")).length,
-      "Pagefind's own module also lists the vocabulary pages",
-    );
   });
 
   test("a page count that differs from the model's fails with a clear message, counting every bundle", async () => {
@@ -219,15 +220,34 @@ describe("the cross-links fixture indexed as bundles of at most 3 pages", () => 
     const total = await bundlePages(path.join(dir, "one", "pagefind"));
     const result = await buildSearchIndex({
       siteDir: copy,
+      sortValues: await searchSortsFor(fixture("cross-links")),
       expectedPages: total + 1,
       language: "en",
       maxPagesPerBundle: 3,
     });
-    assert.ok(result.bundles.length > 1);
+    assert.ok(result.bundles > 1, `${result.bundles} bundles`);
     assert.equal(result.diagnostics.length, 1);
     assert.equal(
       result.diagnostics[0]!.message,
       `Pagefind indexed ${total} pages, but the site has ${total + 1} briefs, articles and actors`,
+    );
+    assert.deepEqual(await bundleFolders(copy), ["pagefind"]);
+  });
+
+  test("sort values missing for a dated page fail the merge with one message naming the page, not a stack trace", async () => {
+    const copy = path.join(dir, "unsorted");
+    await cp(path.join(dir, "split"), copy, { recursive: true });
+    const result = await buildSearchIndex({ siteDir: copy, sortValues: {}, language: "en", maxPagesPerBundle: 3 });
+    assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics));
+    assert.match(
+      result.diagnostics[0]!.message,
+      /^the page \/\S+\/ is sorted by 'date' in its search bundle, but the model gave no 'date' for it$/,
+    );
+    assert.doesNotMatch(JSON.stringify(result.diagnostics), /\n\s+at /);
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.endsWith(".search")),
+      [],
+      "the bundles' work folder is removed after a failure",
     );
   });
 });

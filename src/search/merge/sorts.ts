@@ -37,21 +37,26 @@ export function mergeSorts(bundles: readonly BundleIndex[], urls: readonly strin
       return value;
     });
     const numbers = text.map(numberOf);
-    const order = pages.map((_, i) => i);
-    if (numbers.every((n) => n !== undefined)) order.sort((a, b) => numbers[a]! - numbers[b]!);
-    else order.sort((a, b) => byCodePoint(text[a]!, text[b]!));
+    const byValue = numbers.every((n) => n !== undefined)
+      ? (a: number, b: number) => numbers[a]! - numbers[b]!
+      : (a: number, b: number) => byCodePoint(text[a]!, text[b]!);
+    const order = pages.map((_, i) => i).sort(byValue);
     const sorted = order.map((i) => pages[i]!);
-    agreesWithBundles(bundles, key, sorted);
+    const at = new Map(pages.map((page, i) => [page, i]));
+    agreesWithBundles(bundles, key, (a, b) => byValue(at.get(a)!, at.get(b)!));
     return [key, sorted];
   });
 }
 
-/** Refuses values that order some bundle's pages otherwise than Pagefind did. */
-function agreesWithBundles(bundles: readonly BundleIndex[], key: string, sorted: readonly number[]) {
-  const rank = new Map(sorted.map((page, i) => [page, i]));
+/**
+ * Refuses values that order some bundle's pages otherwise than Pagefind did: in each bundle's own
+ * list, the values given must not decrease. Pages of equal value may be in any order there (Pagefind
+ * breaks ties by its own page numbers, which follow the order it found the files in).
+ */
+function agreesWithBundles(bundles: readonly BundleIndex[], key: string, byValue: (a: number, b: number) => number) {
   for (const bundle of bundles) {
-    const ranks = (bundle.meta[4].find(([k]) => k === key)?.[1] ?? []).map((p) => rank.get(bundle.pageNumbers[p]!)!);
-    if (ranks.some((r, i) => i > 0 && r < ranks[i - 1]!))
+    const pages = (bundle.meta[4].find(([k]) => k === key)?.[1] ?? []).map((p) => bundle.pageNumbers[p]!);
+    if (pages.some((page, i) => i > 0 && byValue(pages[i - 1]!, page) > 0))
       throw new MergeRefused(
         `the '${key}' values given for the merge order ${bundle.dir}'s pages otherwise than Pagefind did`,
         "the sort values must be the ones the pages carry in data-pagefind-sort",
