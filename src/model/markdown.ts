@@ -12,6 +12,7 @@ import { parseParagraphRef, type ActorId, type ParagraphRef } from "../validate/
 import { briefingMarkdown, referencesIn, type BodyReference } from "../validate/briefing-syntax.ts";
 import type { Citation, Html } from "./types.ts";
 import type { MentionMatcher } from "./mention-matcher.ts";
+import { bodyCitationAnchor } from "./urls.ts";
 
 /** What the renderer needs to know about the rest of the site. */
 export interface LinkResolver {
@@ -22,6 +23,8 @@ export interface LinkResolver {
 
 interface BriefEnv {
   readonly links: LinkResolver;
+  /** Citation groups rendered so far in this body: the next one's place is `bodyCitationAnchor(n + 1)`. */
+  citationGroups: number;
 }
 
 /**
@@ -42,10 +45,10 @@ function citationGroupLabel(cites: readonly Citation[]): string {
  * by the layout) and, for browsers without popovers, a link to it (`:target`); the stylesheet
  * shows one of the two, so each group is one tab stop.
  */
-export function citationTrigger(cites: readonly Citation[], shown = citationGroupLabel(cites)): Html {
+export function citationTrigger(cites: readonly Citation[], shown = citationGroupLabel(cites), place?: string): Html {
   const id = escapeHtml(citationGroupId(cites));
   const label = escapeHtml(shown);
-  return `<span class="cites" data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (show cited text)</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
+  return `<span class="cites"${place ? ` id="${escapeHtml(place)}"` : ""} data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (show cited text)</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
 }
 
 function briefMarkdown(): MarkdownIt {
@@ -63,7 +66,10 @@ function briefMarkdown(): MarkdownIt {
       const cite = ref && (env as unknown as BriefEnv).links.citation(ref);
       return cite ? [cite] : [];
     });
-    return cites.length > 0 ? citationTrigger(cites) : "";
+    if (cites.length === 0) return "";
+    // Each group in the body is a place an article's "Cited in" can link to (citingPlacePath).
+    const place = bodyCitationAnchor(++(env as unknown as BriefEnv).citationGroups);
+    return citationTrigger(cites, undefined, place);
   };
   // The page title is the only <h1>: a brief's own headings start one level down.
   md.core.ruler.push("briefbook_shift_headings", (state) => {
@@ -102,7 +108,7 @@ export function markdownRenderer(matcher: MentionMatcher): MarkdownRenderer {
   return {
     brief(body, links) {
       // markdown-it adds the body's reference definitions to the env while parsing.
-      const env: Env = { links } satisfies BriefEnv;
+      const env: Env = { links, citationGroups: 0 } satisfies BriefEnv;
       const tokens = md.parse(body, env);
       const html = detached(md.renderer.render(tokens, md.options, env)) as Html;
       return { html, refs: referencesIn(tokens) };

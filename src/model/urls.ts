@@ -46,6 +46,8 @@ export const paragraphPath = (ref: ParagraphRef) =>
 
 /** The id of a brief's key point n (from 1), on its row in the key points or in "what each source says". */
 export const keyPointAnchor = (n: number) => `key-point-${n}`;
+/** The id of the n-th citation group (from 1) in a brief's text: the sentence citing a paragraph. */
+export const bodyCitationAnchor = (n: number) => `cited-${n}`;
 
 type Cites = (c: { readonly ref: ParagraphRef }) => boolean;
 
@@ -59,12 +61,15 @@ const CITING_SECTIONS: readonly (readonly [string, (b: Brief, cites: Cites) => b
 
 /**
  * Where on a brief's page it cites a paragraph, for the article's "Cited in": the first key point
- * citing it, else the first section that does, else (cited in the body only) the brief itself.
+ * citing it, else the first sentence of the brief's text that does, else the first section that
+ * does, else the brief itself.
  */
 export function citingPlacePath(brief: Brief, ref: ParagraphRef): SitePath {
   const cites: Cites = (c) => c.ref.paragraph === ref.paragraph && c.ref.article === ref.article;
   const point = brief.key_points.findIndex((k) => k.cites.some(cites));
   if (point !== -1) return path(`${brief.path}#${keyPointAnchor(point + 1)}`);
+  const sentence = brief.bodyCitations.findIndex((group) => group.some(cites));
+  if (sentence !== -1) return path(`${brief.path}#${bodyCitationAnchor(sentence + 1)}`);
   const section = CITING_SECTIONS.find(([, citesIn]) => citesIn(brief, cites));
   return section ? path(`${brief.path}#${section[0]}`) : brief.path;
 }

@@ -124,10 +124,14 @@ describe("article: Cited in", () => {
     ).flat();
   };
 
-  test("links to the key point citing the paragraph, else to the section, else to the brief", () => {
+  test("links to the key point citing the paragraph, else to the sentence, else to the section", () => {
     assert.deepEqual(citedIn("/articles/harbour-closure/", 1), [`${PREFIX}briefs/harbour-closes/#key-point-1`]);
     assert.deepEqual(citedIn("/articles/harbour-closure/", 3), [`${PREFIX}briefs/harbour-closes/#events`]);
-    assert.deepEqual(citedIn("/articles/harbour-closure/", 2), [`${PREFIX}briefs/harbour-closes/`], "body only");
+    assert.deepEqual(
+      citedIn("/articles/harbour-closure/", 2),
+      [`${PREFIX}briefs/harbour-closes/#cited-1`],
+      "cited only in the brief's text: its first citation there",
+    );
   });
 
   test("every link's fragment is an id on the brief page, and that key point cites the paragraph", () => {
@@ -143,6 +147,10 @@ describe("article: Cited in", () => {
           if (fragment.startsWith("key-point-")) {
             const point = section(brief, new RegExp(`<li id="${fragment}">`), "</li>");
             assert.ok(point.includes(`${p.path.split("/")[2]}-p${n}`), `${fragment} cites ${p.path}#p${n}`);
+          }
+          if (fragment.startsWith("cited-")) {
+            const sentence = section(brief, new RegExp(`<span class="cites" id="${fragment}"`), "</span>");
+            assert.ok(sentence.includes(`${p.path.split("/")[2]}-p${n}`), `${fragment} cites ${p.path}#p${n}`);
           }
         }
       }

@@ -274,7 +274,7 @@ describe("article page", () => {
     const p2 = section(text, /id="p2"/, 'id="p3"');
     assert.match(
       p2,
-      /Cited in <a href="\/some-repo\/briefs\/strikes-response\/#events">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/">/,
+      /Cited in <a href="\/some-repo\/briefs\/strikes-response\/#events">Strikes draw responses from London and Caracas<\/a>, <a href="\/some-repo\/briefs\/uk-review\/#cited-1">/, // cited in its text only: the sentence
     );
     const p4 = section(text, /id="p4"/, "</article>");
     assert.doesNotMatch(p4, /Cited in/);
