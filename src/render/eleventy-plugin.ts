@@ -8,6 +8,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RenderContext } from "./context.ts";
+import { minifyingCopy } from "./minify-css.ts";
 import { pagesByLayout, type Page, type PagesByLayout } from "./pages.ts";
 
 /** Everything a build renders: the pages, and the context every layout reads. */
@@ -92,7 +93,7 @@ export interface EleventyConfig {
   addExtension(extensions: string[], options: object): void;
   setTemplateFormats(formats: string[]): void;
   setDataFileSuffixes(suffixes: string[]): void;
-  addPassthroughCopy(map: Record<string, string>): void;
+  addPassthroughCopy(map: Record<string, string>, copyOptions?: { transform?: (source: string) => unknown }): void;
   addWatchTarget(path: string): void;
   setWatchJavaScriptDependencies(watch: boolean): void;
 }
@@ -124,7 +125,7 @@ export default function briefbookPlugin(eleventyConfig: EleventyConfig, options:
   // Nor are data files: a layouts.json or brief.11tydata.json there would change every page it reaches.
   eleventyConfig.setDataFileSuffixes([]);
 
-  eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" });
+  eleventyConfig.addPassthroughCopy({ [options.publicDir]: "/" }, { transform: minifyingCopy });
 
   // Preview: content edits rebuild the site; the layouts' modules are not reloaded by Eleventy.
   for (const dir of options.watch ?? []) eleventyConfig.addWatchTarget(dir);
