@@ -165,9 +165,22 @@ function inspectDom(): PageFindings {
       }
     }
   }
+  // The actor page's own co-actor graph is the one SVG allowed, and only as the layout draws it:
+  // title, description, lines, circles and text, nothing that loads or runs. (Inline: a named
+  // function here would not survive the trip into the page.)
   const elements = Array.from(
     document.querySelectorAll("iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], img, svg, math"),
-  ).map((el) => el.outerHTML.slice(0, 120));
+  )
+    .filter(
+      (el) =>
+        !(
+          el.matches("svg.co-graph") &&
+          Array.from(el.querySelectorAll("*")).every((c) =>
+            ["title", "desc", "line", "circle", "text"].includes(c.localName),
+          )
+        ),
+    )
+    .map((el) => el.outerHTML.slice(0, 120));
   // The page's own JSON-LD, one element in <head>: data for search engines that no browser runs.
   const jsonLd = Array.from(document.head.querySelectorAll('script[type="application/ld+json"]')).slice(0, 1);
   const scripts = Array.from(document.scripts)
