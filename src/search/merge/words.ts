@@ -23,6 +23,8 @@ class BundleWords {
   #chunk = 0;
   #words: PackedWord[] = [];
   #next = 0;
+  /** The next chunk, already being read and unzipped while this one is merged. */
+  #ahead: Promise<PackedWord[]> | undefined;
   readonly #fieldIds: readonly number[];
 
   constructor(
@@ -30,15 +32,24 @@ class BundleWords {
     metaFields: readonly string[],
   ) {
     this.#fieldIds = bundle.meta[5].map((f) => metaFields.indexOf(f));
+    this.#ahead = this.#read(0);
+  }
+
+  #read(chunk: number): Promise<PackedWord[]> | undefined {
+    const range = this.bundle.meta[2][chunk];
+    if (!range) return undefined;
+    const file = join(this.bundle.dir, "index", `${range[2]}.pf_index`);
+    const words = readCbor(file).then((value) => wordChunkOf(value, file)[0]);
+    words.catch(() => undefined); // awaited, and so reported, when its turn comes
+    return words;
   }
 
   /** The next word, or undefined once the bundle has none left. */
   async next(): Promise<PackedWord | undefined> {
     while (this.#next >= this.#words.length) {
-      const chunk = this.bundle.meta[2][this.#chunk++];
-      if (!chunk) return undefined;
-      const file = join(this.bundle.dir, "index", `${chunk[2]}.pf_index`);
-      this.#words = wordChunkOf(await readCbor(file), file)[0];
+      if (!this.#ahead) return undefined;
+      this.#words = await this.#ahead;
+      this.#ahead = this.#read(++this.#chunk);
       this.#next = 0;
     }
     const [word, pages, variants] = this.#words[this.#next]!;
@@ -114,12 +125,23 @@ function deltas(pages: PackedPage[]): PackedPage[] {
   });
 }
 
+/**
+ * Word chunks are most of the index's bytes and of the merge's time. Measured on the 590 chunks of a
+ * 10,000-brief site (50.5 MB before gzip): level 9, Pagefind's, 20.75 MB for 12.5 s of CPU; level 6,
+ * 21.16 MB (+2.0 %) for 2.8 s. A query fetches a chunk or two, so readers pay ~2 % of those bytes.
+ */
+const CHUNK_GZIP_LEVEL = 6;
+
+/** Chunks being compressed and written at once: libuv's four threads, kept busy. */
+const WRITES_AT_ONCE = 4;
+
 /** Gathers words into chunks by Pagefind's rule and writes each as it closes. */
 class ChunkWriter {
   readonly ranges: [string, string, string][] = [];
   readonly #names: HashNames;
   #words: PackedWord[] = [];
   #size = 0;
+  readonly #writing: Promise<void>[] = [];
 
   constructor(
     readonly language: string,
@@ -137,15 +159,24 @@ class ChunkWriter {
 
   async close(): Promise<void> {
     if (this.#words.length > 0) await this.#write();
+    await Promise.all(this.#writing);
   }
 
+  /**
+   * Names the chunk now (names depend on order) and compresses and writes it in the background:
+   * gzip runs on libuv's threads while the merge goes on with the next words, a few chunks at most.
+   */
   async #write(): Promise<void> {
     const body = cborOf([this.#words]);
     const name = this.#names.nameOf(pagefindHash(body));
     this.ranges.push([this.#words[0]![0], this.#words.at(-1)![0], name]);
     this.#words = [];
     this.#size = 0;
-    await writeFile(join(this.outDir, "index", `${name}.pf_index`), await containerOf(body));
+    const file = join(this.outDir, "index", `${name}.pf_index`);
+    const written = containerOf(body, CHUNK_GZIP_LEVEL).then((bytes) => writeFile(file, bytes));
+    written.catch(() => undefined); // awaited, and so reported, in turn or by close()
+    this.#writing.push(written);
+    if (this.#writing.length >= WRITES_AT_ONCE) await this.#writing.shift();
   }
 }
 
