@@ -10,7 +10,10 @@
  * Each run is timed (wall clock) and its peak memory sampled over the whole process tree.
  * Right after our build (before the baselines), unless `search: false`, the search comparison
  * (bench/search/search-comparison.ts) indexes our output once more as one single Pagefind index,
- * untimed, and runs the corpus's queries in Chromium against our bundles and against that index.
+ * untimed, and runs the corpus's queries in Chromium against our index and against that one.
+ * With `reproducible: true` our build first runs a second time and both outputs are compared file
+ * by file (bench/reproducible-build.ts). After the table, the targets of issue #16 are checked
+ * for each N (bench/targets.ts) and printed; bench-results.json holds them per result too.
  *
  * TIMINGS CONTRACT between scripts/build.ts and this harness:
  *   When the environment has BRIEFBOOK_TIMINGS_JSON=1, the build prints exactly one line to
@@ -38,9 +41,11 @@ import { generateCorpus, GENERATOR_VERSION, isCorpus, writeCorpus } from "./corp
 import { hugoVersion, runHugoBaseline } from "./hugo/hugo-baseline.ts";
 import { outputStats } from "./output-stats.ts";
 import { measurePreviewEdit, type PreviewEditResult } from "./preview-edit.ts";
+import { measureReproducible, type ReproducibleBuild } from "./reproducible-build.ts";
 import { printTable } from "./results-table.ts";
 import { hasChromium, CHROMIUM } from "./search/browser-queries.ts";
 import { compareSearch, queryBytes, readBenchQueries, type SearchComparison } from "./search/search-comparison.ts";
+import { checkTargets, formatTargets } from "./targets.ts";
 
 export interface BaselineFigures {
   readonly build_s: number | null;
@@ -86,6 +91,8 @@ export interface BenchResult {
   readonly search: SearchComparison | null;
   /** Why `search` is null (skipped, no bundle, no Chromium, failed), or null. */
   readonly search_note: string | null;
+  /** A second build of the same corpus compared file by file; null unless `reproducible`, or when it failed. */
+  readonly reproducible: ReproducibleBuild | null;
 }
 
 export interface BenchOptions {
@@ -96,6 +103,8 @@ export interface BenchOptions {
   readonly search?: boolean;
   /** Measure the preview's edit-to-visible time (default true). */
   readonly preview?: boolean;
+  /** Build a second time and compare both outputs file by file (default false: it doubles the build's time). */
+  readonly reproducible?: boolean;
 }
 
 const WORK_ROOT = path.join(tmpdir(), "briefbook-bench");
@@ -147,7 +156,7 @@ async function searchComparison(
     const search = await compareSearch({ siteDir, queries: await readBenchQueries(corpusDir), logFile });
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `  search: ${search.bundles.length} bundle(s) vs one index, ${search.rows.length} queries in ${seconds.toFixed(1)} s ` +
+      `  search: ${search.bundles.map((b) => b.dir).join(", ")} vs one Pagefind run, ${search.rows.length} queries in ${seconds.toFixed(1)} s ` +
         `(reference index ${search.reference.index_s.toFixed(1)} s, not counted); targets ${search.pass ? "met" : "NOT met"}`,
     );
     return { search, note: null };
@@ -201,6 +210,8 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     number | null
   >;
   const total = ok ? ours.run.seconds : null;
+  // Before the search comparison, which writes its reference index into our output.
+  const reproducible = ok && options.reproducible === true ? await secondBuild(corpusDir, briefbookOut, logFile) : null;
   // After outputStats, so the reference index it writes into the output is not counted as ours.
   const search = await searchComparison(options, ok, corpusDir, briefbookOut, logFile);
   const preview = options.preview === false ? null : await previewEdit(corpusDir, logFile);
@@ -251,7 +262,19 @@ async function benchOne(n: number, options: BenchOptions): Promise<BenchResult> 
     build_note: note,
     search: search.search,
     search_note: search.note,
+    reproducible,
   };
+}
+
+/** Our build once more, compared file by file with the first (bench/reproducible-build.ts). */
+async function secondBuild(corpusDir: string, firstOut: string, logFile: string): Promise<ReproducibleBuild | null> {
+  const result = await measureReproducible(corpusDir, firstOut, logFile);
+  console.log(
+    result
+      ? `  second build: ${result.differing_files} of ${result.files} files differ${result.examples.length ? ` (${result.examples.join(", ")})` : ""}`
+      : "  second build: failed (see the log)",
+  );
+  return result;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
@@ -265,11 +288,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const n of options.sizes) {
     results.push(await benchOne(n, options));
-    // Written after every size, so a long run that is stopped keeps what it measured.
-    const report = { generated_at: new Date().toISOString(), seed: options.seed, machine, results };
+    // Written after every size, so a long run that is stopped keeps what it measured; targets are
+    // checked again each time, as the scaling target needs the other sizes.
+    const checked = results.map((r) => ({ ...r, targets: checkTargets(r, results) }));
+    const report = { generated_at: new Date().toISOString(), seed: options.seed, machine, results: checked };
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   }
   printTable(results);
+  console.log(`\n${formatTargets(results)}`);
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
   return results;
 }

@@ -1,14 +1,16 @@
 /**
- * `npm run bench` — performance at scale (issue #5; see docs/performance.md).
+ * `npm run bench` — performance at scale (issues #5 and #16; see docs/performance.md).
  *
  *   npm run bench                        corpus of 1,000 then 10,000: build, baselines, table, bench-results.json
  *   npm run bench -- --n 1000            one size only (repeatable: --n 1000 --n 5000)
  *   npm run bench -- --seed 7            another corpus (default: the fixed seed in bench/corpus/generate-corpus.ts)
  *   npm run bench -- --no-baselines      skip Hugo and bare Eleventy
  *   npm run bench -- --no-preview        skip timing an edit in the preview (npm start)
- *   npm run bench -- --no-search         skip the search comparison in Chromium (merged bundles vs one index)
+ *   npm run bench -- --no-search         skip the search comparison in Chromium (our index vs one Pagefind run)
+ *   npm run bench -- --reproducible      build twice and compare both outputs file by file (doubles the build time)
  *   npm run bench -- --generate N DIR    only write a synthetic corpus of N articles and N briefs into DIR
  *
+ * After the table it prints issue #16's targets for each N, met or not (bench/targets.ts).
  * Never part of `npm test`: it takes minutes and gigabytes.
  */
 import { spawnSync } from "node:child_process";
@@ -32,12 +34,13 @@ async function main(): Promise<void> {
       "no-baselines": { type: "boolean", default: false },
       "no-search": { type: "boolean", default: false },
       "no-preview": { type: "boolean", default: false },
+      reproducible: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     console.log(
-      "usage: npm run bench [-- --n N ...] [--seed S] [--no-baselines] [--no-search] [--no-preview] | npm run bench -- --generate N DIR",
+      "usage: npm run bench [-- --n N ...] [--seed S] [--no-baselines] [--no-search] [--no-preview] [--reproducible] | npm run bench -- --generate N DIR",
     );
     return;
   }
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     baselines: !values["no-baselines"],
     search: !values["no-search"],
     preview: !values["no-preview"],
+    reproducible: values.reproducible,
   });
   console.log(`| npm run check, bundled content (median of 3, wall) | ${checkSeconds().toFixed(2)} s |`);
 }

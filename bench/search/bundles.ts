@@ -1,8 +1,8 @@
 /**
- * The Pagefind bundles a built site serves, found the way the search page finds them: every
- * `<site>/pagefind*` folder holding a `pagefind-entry.json`. Bundle 1 is `pagefind/`, the rest `pagefind-2/` …
- * `pagefind-K/`, merged in the browser with `mergeIndex`. This reads only the output folder, so it
- * does not depend on how the build decided to split the index.
+ * The Pagefind indexes in a built site's output: every `<site>/pagefind*` folder holding a
+ * `pagefind-entry.json`, `pagefind/` first. The index stage merges its bundles into `pagefind/`, the
+ * one index the search page loads, so any other folder (`pagefind-2/` …) is one it never searches,
+ * which the search comparison reports. This reads only the output folder, not how the build indexed.
  */
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
