@@ -8,7 +8,7 @@ export interface OutputStats {
   readonly pages: number;
   readonly outputBytes: number;
   readonly largestPageBytes: number;
-  /** Size of `<out>/pagefind` plus any further bundles (`pagefind-2` …), or null when there is none. */
+  /** Size of `<out>/pagefind` (any other `pagefind*` folder but the bench's reference counted too), or null when there is none. */
   readonly indexBytes: number | null;
 }
 
@@ -49,7 +49,7 @@ const totals = async (dir: string): Promise<Walk | null> => {
 export async function outputStats(outDir: string): Promise<OutputStats | null> {
   const all = await totals(outDir);
   if (!all) return null;
-  // Every bundle the site serves (pagefind/, pagefind-2/ …), not the benchmark's single-index reference.
+  // The index the site serves (and any stray pagefind* folder), not the benchmark's single-index reference.
   const bundles = await findBundles(outDir).catch(() => []);
   const walks = (await Promise.all(bundles.map((b) => totals(path.join(outDir, b.dir))))).filter((w) => w !== null);
   const index =

@@ -1,10 +1,10 @@
 /**
  * Search in the preview (issue #4), kept off the path from an edit to the browser (issue #5): once
  * the site has settled after a rebuild, a low-priority child process (`index-process.ts`) writes the
- * searchable pages into `<dir>/pages/` and runs the index stage over them; the finished bundles
- * (`pagefind/`, `pagefind-2/`, …) then move to a folder of their own that the server serves. A
- * browser in the middle of a search keeps being served the previous bundles' files until the next
- * index is done. The preview's own process does none of this work, so edits never wait for it.
+ * searchable pages into `<dir>/pages/` and runs the index stage over them; the finished index
+ * (`pagefind/`, merged from its bundles as in a build) then moves to a folder of its own that the
+ * server serves. A browser in the middle of a search keeps being served the previous index's files
+ * until the next index is done. The preview's own process does none of this work, so edits never wait for it.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
@@ -65,7 +65,7 @@ export class PreviewSearchIndex {
   }
 
   /**
-   * Where a bundle file (`pagefind/pagefind.js`, `pagefind-2/…`) may be, newest index first: a
+   * Where an index file (`pagefind/pagefind.js`, `pagefind/fragment/…`) may be, newest index first: a
    * search begun before the newest index was swapped in still finds its fragments in the previous one.
    * Undefined for any other path.
    */
