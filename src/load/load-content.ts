@@ -35,7 +35,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const found: Job[] = [];
     if (stat) await collect(root, rel, stat, found, diagnostics);
     // Sorted by relative path within each folder: the order the preview's store keeps too.
-    jobs.push(...found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)));
+    for (const job of found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) jobs.push(job);
   }
   if (!jobs.some((j) => j.kind !== "site") && !diagnostics.some((d) => d.severity === "error"))
     diagnostics.push(nothingToPublish(contentDir));
