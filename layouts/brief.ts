@@ -61,7 +61,7 @@ function people(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
     render: () => html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
 <dl class="actors-in-story">${b.actors.map(
       (a) =>
-        html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html`<br><span class="stance">Stance: ${a.stance}</span>` : ""} ${notes.cite(a.cites)}</dd></div>`,
+        html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html` <span class="stance">Stance: ${a.stance}</span>` : ""} ${notes.cite(a.cites)}</dd></div>`,
     )}</dl></section>`,
   };
   const quotes: Section = {
@@ -131,7 +131,7 @@ function updates(ctx: RenderContext, b: Brief, notes: CitationNotes, first: bool
   ];
 }
 
-/** The brief's sections in page order: a correction puts the updates log first, where a reader sees it. */
+/** The brief's own sections in page order: a correction puts the updates log first, where a reader sees it. */
 function sectionsOf(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
   const corrected = b.updates.some((u) => u.kind === "correction");
   const summary: Section = {
@@ -146,17 +146,22 @@ function sectionsOf(ctx: RenderContext, b: Brief, notes: CitationNotes): Section
     summary,
     ...people(ctx, b, notes),
     ...events(ctx, b, notes),
-    ...related(ctx, b),
     ...(corrected ? [] : updates(ctx, b, notes, false)),
   ];
 }
 
-/** The side column: "On this page" (wide screens only, sticky) and the sources, with outlet, date and original. */
+/**
+ * The side column: "On this page" (wide screens only, sticky), related briefs and the sources, with
+ * outlet, date and original. Related briefs sit here rather than in the brief: on a wide screen they
+ * fill the column beside the brief instead of lengthening the page (issue #13).
+ */
 function sideColumn(ctx: RenderContext, b: Brief, sections: readonly Section[]): SafeHtml {
   const sources = b.sources.flatMap((id) => ctx.model.article(id) ?? []);
+  const around = related(ctx, b);
   return html`<aside class="brief-side">
 <nav class="on-this-page" aria-labelledby="on-this-page"><h2 id="on-this-page">On this page</h2>
-<ul>${[...sections, { id: "sources", label: "Sources" }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
+<ul>${[...sections, ...around, { id: "sources", label: "Sources" }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
+${around.map((s) => s.render())}
 <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
 ${
   sources.length === 0

@@ -6,6 +6,7 @@ import type { ActorKindEntry, Slice } from "../src/render/pages.ts";
 import { actorsPath, briefsPath, outletsPath, searchPath, timelinePath } from "../src/model/urls.ts";
 import {
   actorChips,
+  actorLink,
   actorSummary,
   CitationNotes,
   dateTag,
@@ -16,6 +17,7 @@ import {
 } from "./partials.ts";
 import { KIND_LABELS, plural } from "./format.ts";
 import { push } from "../src/model/lists.ts";
+import { topicOverviews } from "../src/model/topic-overview.ts";
 
 const LATEST_BRIEFS = 10;
 const ACTIVE_ACTORS = 10;
@@ -180,10 +182,20 @@ export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Arti
 ${pager(ctx, slice)}`;
 }
 
+/** Each topic with its count of briefs, its newest brief and the actors its briefs involve most; latest activity first. */
 export function topicsMain(ctx: RenderContext): SafeHtml {
-  const { model } = ctx;
+  const { language } = ctx.model.site;
+  const topics = topicOverviews(ctx.model);
+  if (topics.length === 0) return html`<h1>Topics</h1><p class="empty">No topics yet.</p>`;
   return html`<h1>Topics</h1>
-${model.topics.length > 0 ? html`<ul class="topic-list">${model.topics.map((t) => html`<li><a href="${ctx.href(t.path)}">${t.name}</a> <span class="count">${t.briefs.length}</span></li>`)}</ul>` : html`<p class="empty">No topics yet.</p>`}`;
+<p class="counts">${plural(topics.length, "topic", undefined, language)}, the most recently briefed first.</p>
+<ul class="doc-list">${topics.map(
+    ({ topic, latest, mostInvolved }) => html`<li class="doc-row">
+<a class="doc-title" href="${ctx.href(topic.path)}">${topic.name}</a> <span class="meta">${plural(topic.briefs.length, "brief", undefined, language)}</span>
+<p class="dek">Latest: <a href="${ctx.href(latest.path)}">${latest.title}</a>, ${dateTag(ctx, latest.date)}</p>
+${mostInvolved.length > 0 ? html`<p class="dek">Most involved: ${mostInvolved.map((id, i) => html`${i > 0 ? ", " : ""}${actorLink(ctx, id)}`)}</p>` : ""}
+</li>`,
+  )}</ul>`;
 }
 
 export function topicMain(ctx: RenderContext, topic: TopicEntry, slice: Slice<Brief>): SafeHtml {

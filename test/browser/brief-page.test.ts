@@ -3,13 +3,15 @@
  * from content/ with the real Eleventy, under a GitHub Pages path prefix: on a wide screen "On this
  * page" sits beside the brief and stays in view to the end, its links reach every section; related
  * briefs say what they share; a correction is announced right under the header; on a phone the
- * page does not scroll sideways.
+ * page does not scroll sideways; no brief is as long as the ones issue #13 complained of.
  */
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
 import type { StaticSite } from "../helpers/static-server.ts";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 
 const PREFIX = "/briefbook/";
 /** The longest bundled brief: two sources, every section, a correction. */
@@ -146,5 +148,28 @@ describe("a brief on a phone", () => {
       assert.ok(sources!.y > brief_!.y + brief_!.height - 1, "the sources come after the brief");
       await page.close();
     }
+  });
+});
+
+describe("the length of a brief", () => {
+  /** Issue #13: "the page is 4,600 px tall (7,600 on mobile)"; every brief must now be shorter. */
+  const LONGEST = { 1280: 4600, 375: 7600 } as const;
+
+  test("no bundled brief is as tall as issue #13's 4,600 px at 1280 px or 7,600 px at 375 px", async () => {
+    const briefs = (await readdir(path.join(served.outDir, "briefs"), { withFileTypes: true }))
+      .filter((d) => d.isDirectory() && d.name !== "page")
+      .map((d) => `/briefs/${d.name}/`);
+    assert.ok(briefs.length >= 3, `brief pages: ${briefs.length}`);
+    const tooTall: string[] = [];
+    for (const [width, limit] of Object.entries(LONGEST).map(([w, l]) => [Number(w), l] as const)) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      for (const brief of briefs) {
+        await page.goto(site.url(brief));
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        if (height >= limit) tooTall.push(`${brief} at ${width} px: ${height} px tall (issue: ${limit})`);
+      }
+      await page.close();
+    }
+    assert.deepEqual(tooTall, []);
   });
 });

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite } from "../../src/pipeline.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { serveSite, type StaticSite } from "../helpers/static-server.ts";
+import { bundledSite, type BundledSite } from "../helpers/bundled-site.ts";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const CROSS_LINKS = path.resolve(import.meta.dirname, "../fixtures/cross-links");
@@ -410,5 +411,42 @@ describe("what a search result shows, on the cross-links fixture: its date, in t
       await context.close();
     }
     assert.deepEqual(seen, ["rgb(31, 79, 181) on rgb(251, 250, 247)", "rgb(143, 179, 255) on rgb(19, 20, 24)"]);
+  });
+});
+
+describe("search on a phone (375 × 667), on the bundled site", () => {
+  let served: BundledSite;
+  before(async () => {
+    served = await bundledSite("search-phone", "/");
+  });
+  after(() => served?.close());
+
+  test("the first result starts on the first screen, and every filter is still reached and used by keys", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 375, height: 667 } });
+    await page.goto(served.site.url("/search/?q=strikes"));
+    await page.waitForSelector(RESULT);
+    const top = await page.$eval(".pagefind-ui__result", (r) => r.getBoundingClientRect().top);
+    assert.ok(top < 667, `the first result starts ${top} px down a 667 px screen`);
+    // From the search box, Tab reaches each filter's toggle in turn; Enter opens it, Space ticks a value.
+    await page.focus(".pagefind-ui__search-input");
+    const names: string[] = [];
+    for (let i = 0; i < 12 && names.length < 5; i++) {
+      await page.keyboard.press("Tab");
+      const name = await page.evaluate(() =>
+        document.activeElement?.matches(".pagefind-ui__filter-name") ? document.activeElement.textContent : null,
+      );
+      if (name) names.push(name.trim());
+    }
+    assert.deepEqual(names, ["Actor", "Kind", "Outlet", "Type", "Year"]);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    const box = page.locator(".pagefind-ui__filter-block:has(summary:text-is('Year')) input[type=checkbox]").first();
+    assert.ok(await box.evaluate((el) => el === document.activeElement), "Tab goes into the open filter");
+    assert.ok(await box.isVisible());
+    const count = await announcedCount(page);
+    await page.keyboard.press("Space");
+    assert.ok(await box.isChecked());
+    assert.ok((await announcedCount(page, count)) < count, "the ticked filter narrows the results");
+    await page.close();
   });
 });
