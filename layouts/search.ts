@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import { actorsPath, searchPath, outletsPath, timelinePath, topicsPath } from "../src/model/urls.ts";
+import { wordsOf } from "./format.ts";
 
 /**
  * The search page: Pagefind's default UI, the only script on the site. The query lives in the
@@ -62,14 +63,18 @@ if (params.get("q")) ui.triggerSearch(params.get("q"));
 `;
 
 export function searchMain(ctx: RenderContext): SafeHtml {
-  return html`<h1>Search</h1>
-<p class="search-tools"><label for="search-sort">Order</label>
-<select id="search-sort"><option value="relevance">Best match</option><option value="date">Newest first</option></select></p>
+  return html`<h1>${wordsOf(ctx).search}</h1>
+<p class="search-tools"><label for="search-sort">${wordsOf(ctx).order}</label>
+<select id="search-sort"><option value="relevance">${wordsOf(ctx).bestMatch}</option><option value="date">${wordsOf(ctx).newestFirstOrder}</option></select></p>
 <div id="search"></div>
 <noscript>
-<form action="${ctx.href(searchPath)}" method="get"><p>Search needs JavaScript.</p></form>
-<p>Browse instead: <a href="${ctx.href(actorsPath)}">actors</a>, <a href="${ctx.href(outletsPath)}">outlets</a>,
-<a href="${ctx.href(topicsPath)}">topics</a>, <a href="${ctx.href(timelinePath)}">timeline</a>.</p>
+<form action="${ctx.href(searchPath)}" method="get"><p>${wordsOf(ctx).searchNeedsScript}</p></form>
+<p>${wordsOf(ctx).browseInstead(
+    html`<a href="${ctx.href(actorsPath)}">${wordsOf(ctx).actorsLinkLower}</a>`,
+    html`<a href="${ctx.href(outletsPath)}">${wordsOf(ctx).outletsLinkLower}</a>`,
+    html`<a href="${ctx.href(topicsPath)}">${wordsOf(ctx).topicsLink}</a>`,
+    html`<a href="${ctx.href(timelinePath)}">${wordsOf(ctx).timelineLinkLower}</a>`,
+  )}</p>
 </noscript>
-<p class="more">Browsing by actor, outlet or year? Each <a href="${ctx.href(actorsPath)}">actor</a> and <a href="${ctx.href(outletsPath)}">outlet</a> page lists its briefs and articles, newest first.</p>`;
+<p class="more">${wordsOf(ctx).browsingBy(html`<a href="${ctx.href(actorsPath)}">${wordsOf(ctx).actorLink}</a>`, html`<a href="${ctx.href(outletsPath)}">${wordsOf(ctx).outletLink}</a>`)}</p>`;
 }

@@ -3,6 +3,7 @@
  * module: links.ts (what rendering needs to link), briefs.ts, articles.ts, co-actors.ts,
  * indexes.ts, and cache.ts (the preview's reuse of unchanged documents' work).
  */
+import { wordsFor } from "../words/words.ts";
 import type { ValidContent } from "../validate/validate.ts";
 import { articlesOf } from "./articles.ts";
 import { briefsOf, citingBriefsOf } from "./briefs.ts";
@@ -57,7 +58,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     articles: Object.freeze(articles),
     briefs: Object.freeze(briefs),
     topics: Object.freeze(topics),
-    outlets: Object.freeze(outletsOf(articles, linking.actorById)),
+    // The group of articles naming no outlet is titled in the site's language: it is a page of its own.
+    outlets: Object.freeze(outletsOf(articles, linking.actorById, wordsFor(content.site.language).outletNotStated)),
     timeline: Object.freeze(timeline),
     mostMentioned: Object.freeze(mostMentionedOf(actors, mentions)),
     ...lookups({
