@@ -49,7 +49,7 @@ export class CitationNotes {
   cite(list: readonly Citation[], shown?: string): SafeHtml {
     if (list.length === 0) return html``;
     this.include([list]);
-    return raw(citationTrigger(list, shown));
+    return raw(citationTrigger(list, shown, undefined, wordsOf(this.#ctx).showCitedText));
   }
 
   /**

@@ -41,8 +41,9 @@ function actorsOf(content: ValidContent): Actor[] {
  */
 export function buildModel(content: ValidContent, options: ModelOptions): SiteModel {
   const actors = actorsOf(content);
-  const linking = linkingOf(actors, content.articles, options.pathPrefix);
-  const cache = new BuildCache(options.cache, options.pathPrefix, actors, content.articles);
+  const words = wordsFor(content.site.language);
+  const linking = linkingOf(actors, content.articles, options.pathPrefix, words);
+  const cache = new BuildCache(options.cache, options.pathPrefix, actors, content.articles, content.site.language);
   // Briefs first: articles need to know which briefs cite them.
   const { briefs, bodyCites } = briefsOf(content.briefs, options.includeDrafts, linking, cache);
   const { citingBriefs, citingParagraph } = citingBriefsOf(briefs, bodyCites, cache);
@@ -59,7 +60,7 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     briefs: Object.freeze(briefs),
     topics: Object.freeze(topics),
     // The group of articles naming no outlet is titled in the site's language: it is a page of its own.
-    outlets: Object.freeze(outletsOf(articles, linking.actorById, wordsFor(content.site.language).outletNotStated)),
+    outlets: Object.freeze(outletsOf(articles, linking.actorById, words.outletNotStated)),
     timeline: Object.freeze(timeline),
     mostMentioned: Object.freeze(mostMentionedOf(actors, mentions)),
     ...lookups({
