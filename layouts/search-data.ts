@@ -46,14 +46,15 @@ export function searchFacts(ctx: RenderContext, f: SearchFacts): SafeHtml {
     return a ? [a] : [];
   });
   const shown = shownDate(ctx, f);
-  const type = wordsOf(ctx)[TYPE_WORDS[f.type]];
+  const words = wordsOf(ctx);
+  const type = words[TYPE_WORDS[f.type]];
   return html`<div hidden data-pagefind-ignore>
-<span data-pagefind-filter="type">${type}</span>
-<span data-pagefind-meta="type">${type}</span>
+<span data-pagefind-filter="${words.filterType}">${type}</span>
+<span data-pagefind-meta="${words.filterType}">${type}</span>
 ${shown ? html`<span data-pagefind-meta="${shown.label}">${shown.date}</span>` : ""}
-${f.date ? html`<span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="year">${f.date.slice(0, 4)}</span>` : ""}
-${f.outlet ? html`<span data-pagefind-meta="outlet">${f.outlet}</span><span data-pagefind-filter="outlet">${f.outlet}</span>` : ""}
-${names.map((a) => html`<span data-pagefind-filter="actor">${a.name}</span>`)}
-${(f.kinds ?? []).map((k) => html`<span data-pagefind-filter="kind">${k}</span>`)}
+${f.date ? html`<span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="${words.filterYear}">${f.date.slice(0, 4)}</span>` : ""}
+${f.outlet ? html`<span data-pagefind-meta="${words.filterOutlet}">${f.outlet}</span><span data-pagefind-filter="${words.filterOutlet}">${f.outlet}</span>` : ""}
+${names.map((a) => html`<span data-pagefind-filter="${words.filterActor}">${a.name}</span>`)}
+${(f.kinds ?? []).map((k) => html`<span data-pagefind-filter="${words.filterKind}">${k}</span>`)}
 </div>`;
 }

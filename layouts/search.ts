@@ -14,7 +14,7 @@ export function searchHead(ctx: RenderContext): SafeHtml {
   const index = `${ctx.pathPrefix}pagefind/`;
   return html`<link rel="stylesheet" href="${index}pagefind-ui.css">
 <script src="${index}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-base="${ctx.pathPrefix}" data-type="${wordsOf(ctx).filterType}">${searchScript}</script>`;
 }
 
 /**
@@ -43,13 +43,14 @@ const ui = new PagefindUI({
   showImages: false,
   showSubResults: false,
   showEmptyFilters: false,
-  openFilters: matchMedia("(min-width: 50rem)").matches ? ["type"] : [],
+  openFilters: matchMedia("(min-width: 50rem)").matches ? [cfg.type] : [],
   resetStyles: false,
   autofocus: !params.get("q"),
-  // Pagefind lists a result's metadata in name order; its type reads first ("Type: Brief", then the date).
+  // Pagefind lists a result's metadata in name order; its type reads first ("Type: Brief", then the
+  // date). The type's name is in the site's language (data-type).
   processResult(result) {
-    const { type, ...rest } = result.meta;
-    return { ...result, meta: type ? { type, ...rest } : rest };
+    const { [cfg.type]: type, ...rest } = result.meta;
+    return { ...result, meta: type ? { [cfg.type]: type, ...rest } : rest };
   },
   ...(sortByDate ? { sort: { date: "desc" } } : {}),
   processTerm(term) {

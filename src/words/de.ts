@@ -187,6 +187,11 @@ export const de: Words = {
   // After "jedes" (browsingBy): the genitive.
   actorLink: "Akteurs",
   outletLink: "Mediums",
+  filterType: "Typ",
+  filterYear: "Jahr",
+  filterOutlet: "Medium",
+  filterActor: "Akteur",
+  filterKind: "Kategorie",
   resultBrief: "Briefing",
   resultArticle: "Artikel",
   resultActor: "Akteur",

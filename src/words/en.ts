@@ -191,6 +191,12 @@ export const en = {
     phrase`Browsing by actor, outlet or year? Each ${actor} and ${outlet} page lists its briefs and articles, newest first.`,
   actorLink: "actor",
   outletLink: "outlet",
+  // The search UI's filter groups and result labels (Pagefind prints these names as they are).
+  filterType: "type",
+  filterYear: "year",
+  filterOutlet: "outlet",
+  filterActor: "actor",
+  filterKind: "kind",
   resultBrief: "Brief",
   resultArticle: "Article",
   resultActor: "Actor",

@@ -188,6 +188,16 @@ describe("a site in French (language: fr)", () => {
     assert.match(outlets, /3 articles sources de 2 médias identifiés/);
   });
 
+  test("search's filter groups and result labels are French: Pagefind's UI prints their names as they are", async () => {
+    const article = await pageOf("/articles/navy-strikes/");
+    for (const filter of ["type", "année", "média", "acteur", "catégorie"])
+      assert.match(article, new RegExp(`data-pagefind-filter="${filter}">`), filter);
+    assert.match(article, /data-pagefind-filter="type">Article</);
+    assert.match(article, /data-pagefind-meta="publié le">/);
+    assert.doesNotMatch(article, /data-pagefind-(filter|meta)="(year|outlet|actor|kind|published)"/);
+    assert.match(await pageOf("/search/"), /id="search-config"[^>]* data-type="type"/);
+  });
+
   test("the feeds' own words are French too", async () => {
     const feed = await readFile(path.join(outDir, "actors/united-kingdom/feed.xml"), "utf8");
     assert.match(feed, /Les dernières synthèses citant United Kingdom\./);
