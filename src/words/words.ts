@@ -13,7 +13,7 @@ import { es } from "./es.ts";
 import type { Forms } from "./phrase.ts";
 
 export type { Words } from "./en.ts";
-export { phrase, phraseText, type Forms, type Phrase } from "./phrase.ts";
+export { phraseText, type Forms } from "./phrase.ts";
 
 const TABLE = { en, fr, de, es } as const satisfies Record<string, Words>;
 
