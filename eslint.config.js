@@ -84,6 +84,14 @@ export default tseslint.config(
       "src/text/ is the one escaper and URL allow-list every stage shares; it depends on none of them",
     ],
   ]),
+  // The interface's words (src/words/): one table the validate stage (the languages it has) and
+  // the render stage and layouts (the words) read alike, so it depends on no stage.
+  stage("words", [
+    [
+      LATER(["diagnostics", "load", "validate", "model", "render", "search", "check", "pipeline", "layouts"]),
+      "src/words/ is the interface's table of words every stage may read; it depends on none of them",
+    ],
+  ]),
   stage("diagnostics", [
     [
       LATER(["load", "validate", "model", "render", "search", "check", "pipeline", "layouts"]),

@@ -7,7 +7,8 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { Actor, CoActor } from "../src/model/types.ts";
 import { CO_ACTOR_GRAPH } from "../src/model/co-actors.ts";
-import { plural } from "./format.ts";
+import type { RenderContext } from "../src/render/context.ts";
+import { countIn, wordsOf } from "./format.ts";
 
 const WIDTH = 520;
 const HEIGHT = 260;
@@ -34,14 +35,16 @@ function spoke(c: CoActor, i: number, count: number, strongest: number): SafeHtm
 }
 
 /** The graph, with a title and a description naming every actor and number it shows; nothing when no co-actor shares a brief. */
-export function coActorGraph(actor: Actor, coActors: readonly CoActor[]): SafeHtml {
+export function coActorGraph(ctx: RenderContext, actor: Actor, coActors: readonly CoActor[]): SafeHtml {
   const shown = graphedCoActors(coActors);
   if (shown.length === 0) return html``;
   const strongest = shown[0]!.briefs;
-  const described = shown.map((c) => `${c.actor.name}, ${plural(c.briefs, "brief")}`).join("; ");
+  const words = wordsOf(ctx);
+  const count = countIn(ctx);
+  const described = shown.map((c) => `${c.actor.name}, ${count(c.briefs, words.briefs)}`).join("; ");
   return html`<svg class="co-graph" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="with-graph-title with-graph-desc">
-<title id="with-graph-title">${actor.name} and the actors it shares most briefs with</title>
-<desc id="with-graph-desc">${actor.name} at the centre, joined to ${plural(shown.length, "actor")}; the thicker the line, the more briefs they share: ${described}.</desc>
+<title id="with-graph-title">${words.graphTitle(actor.name)}</title>
+<desc id="with-graph-desc">${words.graphDescription(actor.name, count(shown.length, words.actors), described)}</desc>
 ${shown.map((c, i) => spoke(c, i, shown.length, strongest))}<circle class="node centre" cx="${CENTRE.x}" cy="${CENTRE.y}" r="10"/><text class="centre" x="${CENTRE.x}" y="${CENTRE.y + 28}">${shortName(actor.name)}</text>
 </svg>`;
 }

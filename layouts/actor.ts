@@ -22,10 +22,11 @@ import {
   pager,
   timelineGroupOf,
 } from "./partials.ts";
-import { plural } from "./format.ts";
+import { countIn, wordsOf } from "./format.ts";
 import { coActorGraph, graphedCoActors } from "./actor-graph.ts";
 import type { ActorDossier } from "../src/model/dossier.ts";
 import { searchFacts } from "./search-data.ts";
+import { phraseText } from "../src/words/words.ts";
 
 /** How many quotes and stances the first page of an actor shows before the full list of mentions. */
 const HIGHLIGHTS = 10;
@@ -36,70 +37,80 @@ type Cites = (list: readonly Citation[]) => SafeHtml;
 function mentionSpan(ctx: RenderContext, d: ActorDossier): SafeHtml {
   const { firstMention: first, latestMention: latest } = d;
   if (!first || !latest) return html``;
+  const words = wordsOf(ctx);
   const named = (doc: Publication) =>
-    html`${dateTag(ctx, publicationDate(doc))} in <a href="${ctx.href(doc.path)}">${doc.title}</a>`;
+    html`${words.dateIn(dateTag(ctx, publicationDate(doc)), html`<a href="${ctx.href(doc.path)}">${doc.title}</a>`)}`;
   return first === latest
-    ? html`<p class="counts" data-pagefind-ignore>Named once, ${named(first)}</p>`
-    : html`<p class="counts" data-pagefind-ignore>First named ${named(first)}; latest ${named(latest)}</p>`;
+    ? html`<p class="counts" data-pagefind-ignore>${words.namedOnce(named(first))}</p>`
+    : html`<p class="counts" data-pagefind-ignore>${words.firstAndLatest(named(first), named(latest))}</p>`;
 }
 
 /** Its role and stance in each brief, oldest first, each with the brief's date: how its position moved. */
 function stancesOverTime(ctx: RenderContext, d: ActorDossier, cites: Cites): SafeHtml {
   if (d.stances.length === 0) return html``;
   const shown = d.stances.slice(-HIGHLIGHTS);
-  return html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">Roles and stances over time</h2>
+  const words = wordsOf(ctx);
+  return html`<section aria-labelledby="stances" data-pagefind-ignore><h2 id="stances">${words.rolesOverTime}</h2>
 <ol class="timeline stances">${shown.map(
     (s) => html`<li><span class="when">${dateTag(ctx, s.brief.date)}</span>
-<span class="what">${s.role}${s.stance ? html`<br><span class="stance">Stance: ${s.stance}</span>` : ""} ${cites(s.cites)}</span>
-<span class="meta">In <a href="${ctx.href(s.brief.path)}">${s.brief.title}</a></span></li>`,
-  )}</ol>${d.stances.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.stances.length}; every brief is listed below.</p>` : ""}</section>`;
+<span class="what">${s.role}${s.stance ? html`<br><span class="stance">${words.stance(s.stance)}</span>` : ""} ${cites(s.cites)}</span>
+<span class="meta">${words.inBriefs(html`<a href="${ctx.href(s.brief.path)}">${s.brief.title}</a>`)}</span></li>`,
+  )}</ol>${d.stances.length > HIGHLIGHTS ? html`<p class="more">${words.latestOf(HIGHLIGHTS, d.stances.length)}</p>` : ""}</section>`;
 }
 
 /** Each quote once, with every brief that reports it. */
 function quotesOnce(ctx: RenderContext, d: ActorDossier, cites: Cites): SafeHtml {
   if (d.quotes.length === 0) return html``;
-  return html`<section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
+  const words = wordsOf(ctx);
+  return html`<section aria-labelledby="quotes"><h2 id="quotes">${words.quotesHeading}</h2>
 ${d.quotes.slice(0, HIGHLIGHTS).map(
   (q) => html`<figure class="quote"><blockquote><p>${q.quote.text}</p></blockquote>
-<figcaption data-pagefind-ignore>${q.quote.context ? html`${q.quote.context}. ` : ""}In ${q.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)} ${cites([q.quote.cite])}</figcaption></figure>`,
-)}${d.quotes.length > HIGHLIGHTS ? html`<p class="more">Latest ${HIGHLIGHTS} of ${d.quotes.length}; every brief is listed below.</p>` : ""}</section>`;
+<figcaption data-pagefind-ignore>${q.quote.context ? html`${q.quote.context}. ` : ""}${words.inBriefs(q.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`))} ${cites([q.quote.cite])}</figcaption></figure>`,
+)}${d.quotes.length > HIGHLIGHTS ? html`<p class="more">${words.latestOf(HIGHLIGHTS, d.quotes.length)}</p>` : ""}</section>`;
 }
 
 /** The earliest events naming it, and the way to every one of them on its own timeline. */
 function eventsTakenPart(ctx: RenderContext, actor: Actor, d: ActorDossier, notes: CitationNotes): SafeHtml {
   if (d.events.length === 0) return html``;
-  return html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">Events it took part in</h2>
+  const words = wordsOf(ctx);
+  const count = countIn(ctx);
+  return html`<section aria-labelledby="events" data-pagefind-ignore><h2 id="events">${words.eventsTakenPart}</h2>
 <ol class="timeline">${d.events.slice(0, HIGHLIGHTS).map((t) => eventRow(ctx, t, notes))}</ol>
-<p class="more">${d.events.length > HIGHLIGHTS ? `Earliest ${HIGHLIGHTS} of ${d.events.length}. ` : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">Timeline of ${actor.name}: ${plural(d.events.length, "event", undefined, ctx.model.site.language)} by month →</a></p></section>`;
+<p class="more">${d.events.length > HIGHLIGHTS ? words.earliestOf(HIGHLIGHTS, d.events.length) : ""}<a href="${ctx.href(actorTimelinePath(actor.id))}">${words.timelineOfActor(actor.name, count(d.events.length, words.events))}</a></p></section>`;
 }
 
 /** How strongly a co-actor goes with this actor, in numbers a reader can check: shared briefs, then shared source articles. */
-const sharedCounts = (c: CoActor, briefs: number, language: string): string =>
-  [
-    c.briefs > 0 ? `${c.briefs} of its ${plural(briefs, "brief", undefined, language)}` : "no brief",
-    c.articles > 0 ? plural(c.articles, "source article", undefined, language) : "",
+const sharedCounts = (ctx: RenderContext, c: CoActor, briefs: number): string => {
+  const words = wordsOf(ctx);
+  const count = countIn(ctx);
+  return [
+    c.briefs > 0 ? phraseText(words.sharedBriefsOf(String(c.briefs), count(briefs, words.briefs))) : words.noBrief,
+    c.articles > 0 ? count(c.articles, words.sourceArticles) : "",
   ]
     .filter(Boolean)
     .join(" · ");
+};
 
 /** The actors named with it, strongest first: a small graph of the strongest, then the list (the accessible form). */
 function appearsWith(ctx: RenderContext, actor: Actor, coActors: readonly CoActor[]): SafeHtml {
   if (coActors.length === 0) return html``;
   const briefs = ctx.model.mentionsOf(actor.id).filter((d) => d.type === "brief").length;
   const graphed = graphedCoActors(coActors).length;
-  return html`<section class="appears-with" aria-labelledby="with" data-pagefind-ignore><h2 id="with">Most often appears with</h2>
-<p class="counts">Ranked by the briefs that involve both${graphed > 0 ? html`; the graph shows the ${graphed} strongest, the thicker the line the more briefs shared` : ""}. Shared source articles break ties.</p>
-<div class="with-layout">${coActorGraph(actor, coActors)}
-<ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(c, briefs, ctx.model.site.language)}</span></li>`)}</ol></div></section>`;
+  const words = wordsOf(ctx);
+  return html`<section class="appears-with" aria-labelledby="with" data-pagefind-ignore><h2 id="with">${words.appearsWith}</h2>
+<p class="counts">${words.rankedByBriefs}${graphed > 0 ? words.graphShows(graphed) : ""}${words.tiesBroken}</p>
+<div class="with-layout">${coActorGraph(ctx, actor, coActors)}
+<ol class="co-actors">${coActors.map((c) => html`<li><a href="${ctx.href(c.actor.path)}">${c.actor.name}</a> <span class="meta">${sharedCounts(ctx, c, briefs)}</span></li>`)}</ol></div></section>`;
 }
 
 /** "Named in 12 documents · 3 quotes · 5 briefs giving its role", leaving out what is none ("0 quotes"). */
 function countsOf(ctx: RenderContext, documents: number, quotes: number, roles: number): string {
-  const count = (n: number, one: string) => plural(n, one, undefined, ctx.model.site.language);
+  const words = wordsOf(ctx);
+  const count = countIn(ctx);
   return [
-    `Named in ${count(documents, "document")}`,
-    quotes > 0 ? count(quotes, "quote") : "",
-    roles > 0 ? `${count(roles, "brief")} giving its role` : "",
+    phraseText(words.namedIn(count(documents, words.documents))),
+    quotes > 0 ? count(quotes, words.quotes) : "",
+    roles > 0 ? phraseText(words.givingItsRole(count(roles, words.briefs))) : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -114,26 +125,27 @@ export function actorMain(ctx: RenderContext, actor: Actor, slice: Slice<Publica
   const affiliation = actor.affiliation ? model.actor(actor.affiliation) : undefined;
   const notes = new CitationNotes(ctx);
   const cites = (list: readonly Citation[]) => notes.cite(list);
+  const words = wordsOf(ctx);
 
   // A brief's row says the actor's role in it; its quotes are listed once, above.
   const rowExtra = (doc: Publication): SafeHtml | undefined => {
     const role = doc.type === "brief" ? doc.actors.find((a) => a.id === actor.id) : undefined;
     return role
-      ? html`<p class="role-in-story">Role: ${role.role}${role.stance ? html` · Stance: ${role.stance}` : ""}</p>`
+      ? html`<p class="role-in-story">${words.role(role.role)}${role.stance ? html` · ${words.stance(role.stance)}` : ""}</p>`
       : undefined;
   };
 
   return html`<article class="actor" ${first ? html`data-pagefind-body` : ""}>
-${first ? searchFacts(ctx, { type: "Actor", actors: [actor.id], kinds: [kindLabel(actor.kind)] }) : ""}
+${first ? searchFacts(ctx, { type: "Actor", actors: [actor.id], kinds: [kindLabel(ctx, actor.kind)] }) : ""}
 <header class="doc-header">
-<p class="eyebrow" data-pagefind-ignore>${actorSummary(actor)}</p>
+<p class="eyebrow" data-pagefind-ignore>${actorSummary(ctx, actor)}</p>
 <h1 data-pagefind-weight="10">${actor.name}</h1>
-${actor.aliases.length > 0 ? html`<p class="aliases">Also: <span data-pagefind-weight="8">${actor.aliases.join(", ")}</span></p>` : ""}
-${affiliation ? html`<p class="affiliation">Affiliated with ${actorLink(ctx, affiliation.id)}</p>` : ""}
+${actor.aliases.length > 0 ? html`<p class="aliases">${words.also} <span data-pagefind-weight="8">${actor.aliases.join(", ")}</span></p>` : ""}
+${affiliation ? html`<p class="affiliation">${words.affiliatedWith(actorLink(ctx, affiliation.id))}</p>` : ""}
 ${actor.description ? html`<p class="lede">${actor.description}</p>` : ""}
 <p class="counts" data-pagefind-ignore>${countsOf(ctx, slice.total, quotes.length, stances.length)}</p>
 ${mentionSpan(ctx, dossier)}
-<p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">Follow ${actor.name}</a> in a feed reader (Atom)</p>
+<p class="follow" data-pagefind-ignore><a href="${ctx.href(actorFeedPath(actor.id))}" type="application/atom+xml">${words.follow(actor.name)}</a>${words.inFeedReader}</p>
 </header>
 ${first ? stancesOverTime(ctx, dossier, cites) : ""}
 ${first ? quotesOnce(ctx, dossier, cites) : ""}
@@ -141,8 +153,8 @@ ${first ? eventsTakenPart(ctx, actor, dossier, notes) : ""}
 ${first ? appearsWith(ctx, actor, coActors) : ""}
 </article>
 <section class="backlinks" aria-labelledby="mentions" data-pagefind-ignore>
-<h2 id="mentions">Briefs and articles naming ${actor.name}</h2>
-${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => publicationRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">Not named in any brief or article yet.</p>`}
+<h2 id="mentions">${words.naming(actor.name)}</h2>
+${slice.items.length > 0 ? html`<ul class="doc-list">${slice.items.map((d) => publicationRow(ctx, d, rowExtra(d)))}</ul>` : html`<p class="empty">${words.notNamedYet}</p>`}
 ${pager(ctx, slice)}
 </section>
 ${notes.popovers()}`;
@@ -156,10 +168,11 @@ export function actorTimelineMain(ctx: RenderContext, actor: Actor, slice: Slice
   const notes = new CitationNotes(ctx);
   const groups = new Map<string, TimelineEntry[]>();
   for (const t of slice.items) push(groups, timelineGroupOf(t, ctx.model.site.language), t);
-  return html`<p class="eyebrow">Actor timeline</p>
-<h1>Timeline: ${actor.name}</h1>
-<p class="counts">${plural(slice.total, "event", undefined, ctx.model.site.language)} naming ${actor.name}, each once: dated events oldest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
-<p class="to-dossier"><a href="${ctx.href(actor.path)}">← ${actor.name}: dossier</a></p>
+  const words = wordsOf(ctx);
+  return html`<p class="eyebrow">${words.actorTimeline}</p>
+<h1>${words.timelineTitle(actor.name)}</h1>
+<p class="counts">${words.actorTimelineCounts(countIn(ctx)(slice.total, words.events), actor.name)}</p>
+<p class="to-dossier"><a href="${ctx.href(actor.path)}">${words.dossierOf(actor.name)}</a></p>
 ${[...groups].map(
   ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
 <ol class="timeline">${items.map((t) => eventRow(ctx, t, notes))}</ol></section>`,

@@ -3,7 +3,7 @@ import type { RenderContext } from "../src/render/context.ts";
 import type { Brief } from "../src/model/types.ts";
 import type { SourceComparison } from "../src/model/source-comparison.ts";
 import { actorLink, CitationNotes, dateTag, kindLabel } from "./partials.ts";
-import { formatDate } from "./format.ts";
+import { formatDate, wordsOf } from "./format.ts";
 import { searchFacts } from "./search-data.ts";
 import { keyPointAnchor } from "../src/model/urls.ts";
 import type { SafeHtml } from "../src/render/html.ts";
@@ -14,16 +14,16 @@ import type { SafeHtml } from "../src/render/html.ts";
  */
 function sourceComparison(ctx: RenderContext, c: SourceComparison, notes: CitationNotes): SafeHtml {
   const reporting = c.sources.map((_s, i) => c.points.filter((p) => p.bySource[i]!.length > 0).length);
-  return html`<section aria-labelledby="key-points"><h2 id="key-points">Key points: what each source says</h2>
-<table class="compare"><thead data-pagefind-ignore><tr><th scope="col">Key point</th>${c.sources.map(
+  return html`<section aria-labelledby="key-points"><h2 id="key-points">${wordsOf(ctx).keyPointsBySource}</h2>
+<table class="compare"><thead data-pagefind-ignore><tr><th scope="col">${wordsOf(ctx).keyPoint}</th>${c.sources.map(
     (s, i) =>
-      html`<th scope="col"><a href="${ctx.href(s.path)}">${s.name}</a> <span class="meta">${reporting[i]} of ${c.points.length}</span></th>`,
+      html`<th scope="col"><a href="${ctx.href(s.path)}">${s.name}</a> <span class="meta">${wordsOf(ctx).reportingOf(reporting[i], c.points.length)}</span></th>`,
   )}</tr></thead>
 <tbody>${c.points.map(
     (p, n) =>
       html`<tr id="${keyPointAnchor(n + 1)}"><th scope="row">${p.text}</th>${p.bySource.map(
         (list, i) =>
-          html`<td data-source="${c.sources[i]!.name}">${list.length > 0 ? notes.cite(list, list.map((x) => `¶${x.ref.paragraph}`).join(" ")) : html`<span class="silent" data-pagefind-ignore>Not reported</span>`}</td>`,
+          html`<td data-source="${c.sources[i]!.name}">${list.length > 0 ? notes.cite(list, list.map((x) => `¶${x.ref.paragraph}`).join(" ")) : html`<span class="silent" data-pagefind-ignore>${wordsOf(ctx).notReported}</span>`}</td>`,
       )}</tr>`,
   )}</tbody></table></section>`;
 }
@@ -40,14 +40,16 @@ interface Section {
 function keyPoints(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
   if (b.comparison) {
     const c = b.comparison;
-    return [{ id: "key-points", label: "What each source says", render: () => sourceComparison(ctx, c, notes) }];
+    return [
+      { id: "key-points", label: wordsOf(ctx).whatEachSourceSays, render: () => sourceComparison(ctx, c, notes) },
+    ];
   }
   if (b.key_points.length === 0) return [];
   return [
     {
       id: "key-points",
-      label: "Key points",
-      render: () => html`<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>
+      label: wordsOf(ctx).keyPoints,
+      render: () => html`<section aria-labelledby="key-points"><h2 id="key-points">${wordsOf(ctx).keyPoints}</h2>
 <ul class="key-points">${b.key_points.map((k, n) => html`<li id="${keyPointAnchor(n + 1)}">${k.text} ${notes.cite(k.cites)}</li>`)}</ul></section>`,
     },
   ];
@@ -57,17 +59,17 @@ function keyPoints(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[
 function people(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
   const who: Section = {
     id: "who",
-    label: "Who is involved",
-    render: () => html`<section aria-labelledby="who"><h2 id="who">Who is involved</h2>
+    label: wordsOf(ctx).whoIsInvolved,
+    render: () => html`<section aria-labelledby="who"><h2 id="who">${wordsOf(ctx).whoIsInvolved}</h2>
 <dl class="actors-in-story">${b.actors.map(
       (a) =>
-        html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html` <span class="stance">Stance: ${a.stance}</span>` : ""} ${notes.cite(a.cites)}</dd></div>`,
+        html`<div><dt>${actorLink(ctx, a.id)}</dt><dd>${a.role}${a.stance ? html` <span class="stance">${wordsOf(ctx).stance(a.stance)}</span>` : ""} ${notes.cite(a.cites)}</dd></div>`,
     )}</dl></section>`,
   };
   const quotes: Section = {
     id: "quotes",
-    label: "Who said what",
-    render: () => html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>
+    label: wordsOf(ctx).whoSaidWhat,
+    render: () => html`<section aria-labelledby="quotes"><h2 id="quotes">${wordsOf(ctx).whoSaidWhat}</h2>
 ${b.quotes.map(
   (q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>
 <figcaption>— ${actorLink(ctx, q.actor)}${q.context ? html`, ${q.context}` : ""} ${notes.cite([q.cite])}</figcaption></figure>`,
@@ -81,8 +83,8 @@ function events(ctx: RenderContext, b: Brief, notes: CitationNotes): Section[] {
   return [
     {
       id: "events",
-      label: "What happened when",
-      render: () => html`<section aria-labelledby="events"><h2 id="events">What happened when</h2>
+      label: wordsOf(ctx).whatHappenedWhen,
+      render: () => html`<section aria-labelledby="events"><h2 id="events">${wordsOf(ctx).whatHappenedWhen}</h2>
 <ol class="events">${b.events.map(
         (
           e,
@@ -100,15 +102,18 @@ function related(ctx: RenderContext, b: Brief): Section[] {
   return [
     {
       id: "related",
-      label: "Related briefs",
-      render: () => html`<section aria-labelledby="related" data-pagefind-ignore><h2 id="related">Related briefs</h2>
+      label: wordsOf(ctx).relatedBriefs,
+      render:
+        () => html`<section aria-labelledby="related" data-pagefind-ignore><h2 id="related">${wordsOf(ctx).relatedBriefs}</h2>
 <ul class="related">${list.map(
-        (r) => html`<li><a href="${ctx.href(r.brief.path)}">${r.brief.title}</a>
-<span class="meta">${dateTag(ctx, r.brief.date)} · Shared: ${r.shared
-          .slice(0, 3)
-          .map((s) => s.name)
-          .join(", ")}${r.shared.length > 3 ? ` and ${r.shared.length - 3} more` : ""}</span></li>`,
-      )}</ul></section>`,
+          (r) => html`<li><a href="${ctx.href(r.brief.path)}">${r.brief.title}</a>
+<span class="meta">${dateTag(ctx, r.brief.date)} · ${wordsOf(ctx).shared(
+            r.shared
+              .slice(0, 3)
+              .map((s) => s.name)
+              .join(", "),
+          )}${r.shared.length > 3 ? [" ", ...wordsOf(ctx).andMore(r.shared.length - 3)] : ""}</span></li>`,
+        )}</ul></section>`,
     },
   ];
 }
@@ -116,7 +121,7 @@ function related(ctx: RenderContext, b: Brief): Section[] {
 /** The updates log; marked as a notice when it opens the page with a correction. */
 function updates(ctx: RenderContext, b: Brief, notes: CitationNotes, first: boolean): Section[] {
   if (b.updates.length === 0) return [];
-  const label = first ? "Corrections and updates" : "Updates";
+  const label = first ? wordsOf(ctx).correctionsAndUpdates : wordsOf(ctx).updates;
   return [
     {
       id: "updates",
@@ -125,7 +130,7 @@ function updates(ctx: RenderContext, b: Brief, notes: CitationNotes, first: bool
         () => html`<section aria-labelledby="updates"${first ? html` class="updates-first"` : ""}><h2 id="updates">${label}</h2>
 <ul class="updates">${b.updates.map(
           (u) =>
-            html`<li><strong>${u.kind[0]!.toUpperCase() + u.kind.slice(1)}, ${formatDate(u.date, ctx.model.site.language)}:</strong> ${u.text} ${notes.cite(u.cites)}</li>`,
+            html`<li><strong>${wordsOf(ctx).updateKinds[u.kind]}, ${formatDate(u.date, ctx.model.site.language)}:</strong> ${u.text} ${notes.cite(u.cites)}</li>`,
         )}</ul></section>`,
     },
   ];
@@ -136,9 +141,9 @@ function sectionsOf(ctx: RenderContext, b: Brief, notes: CitationNotes): Section
   const corrected = b.updates.some((u) => u.kind === "correction");
   const summary: Section = {
     id: "summary",
-    label: "Summary",
+    label: wordsOf(ctx).summary,
     render: () =>
-      html`${notes.include(b.bodyCitations)}<section class="body" id="summary" aria-label="Summary">${raw(b.bodyHtml)}</section>`,
+      html`${notes.include(b.bodyCitations)}<section class="body" id="summary" aria-label="${wordsOf(ctx).summary}">${raw(b.bodyHtml)}</section>`,
   };
   return [
     ...(corrected ? updates(ctx, b, notes, true) : []),
@@ -159,16 +164,16 @@ function sideColumn(ctx: RenderContext, b: Brief, sections: readonly Section[]):
   const sources = b.sources.flatMap((id) => ctx.model.article(id) ?? []);
   const around = related(ctx, b);
   return html`<aside class="brief-side">
-<nav class="on-this-page" aria-labelledby="on-this-page"><h2 id="on-this-page">On this page</h2>
-<ul>${[...sections, ...around, { id: "sources", label: "Sources" }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
+<nav class="on-this-page" aria-labelledby="on-this-page"><h2 id="on-this-page">${wordsOf(ctx).onThisPage}</h2>
+<ul>${[...sections, ...around, { id: "sources", label: wordsOf(ctx).sources }].map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>
 ${around.map((s) => s.render())}
-<section aria-labelledby="sources"><h2 id="sources">Sources</h2>
+<section aria-labelledby="sources"><h2 id="sources">${wordsOf(ctx).sources}</h2>
 ${
   sources.length === 0
-    ? html`<p class="empty">No source articles listed yet.</p>`
+    ? html`<p class="empty">${wordsOf(ctx).noSources}</p>`
     : html`<ul class="source-list">${sources.map(
         (a) => html`<li><a href="${ctx.href(a.path)}">${a.title}</a>
-<span class="meta">${a.outletName ?? "Outlet not stated"} · ${dateTag(ctx, a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">Original at ${new URL(a.url).hostname}</a>` : ""}</span></li>`,
+<span class="meta">${a.outletName ?? wordsOf(ctx).outletNotStated} · ${dateTag(ctx, a.published)}${a.url ? html` · <a href="${a.url}" rel="external noopener">${wordsOf(ctx).originalAt(new URL(a.url).hostname)}</a>` : ""}</span></li>`,
       )}</ul>`
 }</section>
 </aside>`;
@@ -176,7 +181,7 @@ ${
 
 /** The brief page: the brief in the main column, "On this page" and the sources beside it on wide screens. */
 export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
-  const kinds = [...new Set(b.mentions.flatMap((id) => ctx.model.actor(id)?.kind ?? []).map(kindLabel))];
+  const kinds = [...new Set(b.mentions.flatMap((id) => ctx.model.actor(id)?.kind ?? []).map((k) => kindLabel(ctx, k)))];
   const notes = new CitationNotes(ctx);
   // The latest update or correction, shown by the date so a reader sees at once that the brief changed.
   const updated = b.updates.reduce<string | undefined>(
@@ -187,7 +192,7 @@ export function briefMain(ctx: RenderContext, b: Brief): SafeHtml {
   return html`<div class="brief-page"><article class="brief" data-pagefind-body>
 ${searchFacts(ctx, { type: "Brief", date: b.date, actors: b.mentions, kinds })}
 <header class="doc-header">
-<p class="eyebrow" data-pagefind-ignore>Brief · ${dateTag(ctx, b.date)}${updated ? html` · <a href="#updates">Updated ${dateTag(ctx, updated)}</a>` : ""}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow" data-pagefind-ignore>${wordsOf(ctx).brief} · ${dateTag(ctx, b.date)}${updated ? html` · <a href="#updates">${wordsOf(ctx).updatedOn(dateTag(ctx, updated))}</a>` : ""}${b.status === "draft" ? html` <span class="draft">${wordsOf(ctx).draft}</span>` : ""}</p>
 <h1 data-pagefind-weight="10">${b.title}</h1>
 <p class="lede">${b.dek}</p>
 ${

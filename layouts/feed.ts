@@ -12,7 +12,8 @@ import { actorFeedPath, feedPath, homePath, jsonFeedPath, topicsPath, type SiteP
 import { html } from "../src/render/html.ts";
 import { withoutControlCharacters } from "../src/text/escape.ts";
 import { absoluteUrl, briefModified, instantOf } from "./site-address.ts";
-import { formatDate } from "./format.ts";
+import { formatDate, wordsOf } from "./format.ts";
+import { phraseText } from "../src/words/words.ts";
 
 /** Feed readers need bounded feeds: the latest briefs only. */
 const FEED_ENTRIES = 20;
@@ -26,8 +27,7 @@ const authorOf = (ctx: RenderContext) => ({ name: ctx.model.site.title, uri: abs
 function contentOf(ctx: RenderContext, b: Brief): string {
   const update = latestUpdateOf(b);
   const label =
-    update &&
-    `${update.kind[0]!.toUpperCase()}${update.kind.slice(1)}, ${formatDate(update.date, ctx.model.site.language)}`;
+    update && `${wordsOf(ctx).updateKinds[update.kind]}, ${formatDate(update.date, ctx.model.site.language)}`;
   return html`${update ? html`<p><strong>${label}:</strong> ${update.text}</p>` : ""}${
     b.key_points.length > 0
       ? html`<ul>${b.key_points.map((k) => html`<li>${k.text}</li>`)}</ul>`
@@ -96,7 +96,7 @@ export function actorFeed(ctx: RenderContext, actor: Actor): string {
   const briefs = ctx.model.mentionsOf(actor.id).filter((d): d is Brief => d.type === "brief");
   return atom(ctx, {
     title: `${actor.name} · ${ctx.model.site.title}`,
-    subtitle: `The latest briefs naming ${actor.name}.`,
+    subtitle: phraseText(wordsOf(ctx).latestBriefsNaming(actor.name)),
     page: actor.path,
     self: actorFeedPath(actor.id),
     briefs,

@@ -3,6 +3,8 @@
  * Presentation only. Building an `Intl` formatter costs far more than using one, and a large site
  * formats dates on every one of its pages, so each language's formatters are built once and kept.
  */
+import type { RenderContext } from "../src/render/context.ts";
+import { formOf, wordsFor, type Forms, type Words } from "../src/words/words.ts";
 
 /** The language of a call that names none: what older call sites (and the bundled site) read. */
 const DEFAULT_LANGUAGE = "en";
@@ -56,17 +58,15 @@ export function formatDate(date: string, language: string = DEFAULT_LANGUAGE): s
 export const formatCount = (n: number, language: string = DEFAULT_LANGUAGE): string =>
   formattersOf(language).count.format(n);
 
-/** `1,234 briefs`: the number in the site's language; the words are the interface's (English). */
-export const plural = (n: number, one: string, many = `${one}s`, language: string = DEFAULT_LANGUAGE): string =>
-  `${formatCount(n, language)} ${n === 1 ? one : many}`;
+/** `1,234 briefs`, `1 synthèse`, `2 synthèses`: the number and the noun's form for it, in the site's language. */
+export const counted = (n: number, forms: Forms, language: string = DEFAULT_LANGUAGE): string =>
+  `${formatCount(n, language)} ${formOf(forms, n, language)}`;
 
-export const KIND_LABELS: Record<string, { one: string; many: string }> = {
-  country: { one: "Country", many: "Countries" },
-  person: { one: "Person", many: "People" },
-  organisation: { one: "Organisation", many: "Organisations" },
-  "government-body": { one: "Government body", many: "Government bodies" },
-  legislature: { one: "Legislature", many: "Legislatures" },
-  military: { one: "Military", many: "Militaries" },
-  "international-body": { one: "International body", many: "International bodies" },
-  "media-outlet": { one: "Media outlet", many: "Media outlets" },
-};
+/** The interface's words for the page's language (English when the interface has none in it). */
+export const wordsOf = (ctx: RenderContext): Words => wordsFor(ctx.model.site.language);
+
+/** `count(3, words.briefs)` → `3 briefs`, in the page's language. */
+export const countIn =
+  (ctx: RenderContext) =>
+  (n: number, forms: Forms): string =>
+    counted(n, forms, ctx.model.site.language);

@@ -11,11 +11,12 @@ import {
   CitationNotes,
   dateTag,
   eventRow,
+  kindLabel,
   publicationRow,
   pager,
   timelineGroupOf,
 } from "./partials.ts";
-import { KIND_LABELS, plural } from "./format.ts";
+import { countIn, wordsOf } from "./format.ts";
 import { push } from "../src/model/lists.ts";
 import { topicOverviews } from "../src/model/topic-overview.ts";
 
@@ -41,7 +42,7 @@ export function homeMain(ctx: RenderContext): SafeHtml {
 ${homeIntro(ctx)}
 <div class="columns home-columns">
 <div class="col-main">
-${lead ? leadBrief(ctx, lead, notes) : html`<p class="empty">No briefs published yet.</p>`}
+${lead ? leadBrief(ctx, lead, notes) : html`<p class="empty">${wordsOf(ctx).noBriefsYet}</p>`}
 ${rest.length > 0 ? latestBriefs(ctx, rest.slice(0, LATEST_BRIEFS)) : ""}
 </div>
 ${mostActive(ctx)}
@@ -52,14 +53,14 @@ ${notes.popovers()}`;
 /** The tagline, the search box and what the archive holds. */
 function homeIntro(ctx: RenderContext): SafeHtml {
   const { model } = ctx;
-  const count = (n: number, one: string) => plural(n, one, undefined, model.site.language);
-  return html`<section class="home-intro" aria-label="About and search">
+  const count = countIn(ctx);
+  return html`<section class="home-intro" aria-label="${wordsOf(ctx).aboutAndSearch}">
 ${model.site.tagline ? html`<p class="home-tagline">${model.site.tagline}</p>` : ""}
 <form class="home-search" role="search" action="${ctx.href(searchPath)}" method="get">
-<label for="home-search">Search briefs, articles and actors</label>
-<span class="home-search-row"><input id="home-search" type="search" name="q" autocomplete="off"><button type="submit">Search</button></span>
+<label for="home-search">${wordsOf(ctx).searchLabel}</label>
+<span class="home-search-row"><input id="home-search" type="search" name="q" autocomplete="off"><button type="submit">${wordsOf(ctx).search}</button></span>
 </form>
-<p class="counts">${count(model.briefs.length, "brief")} · ${count(model.articles.length, "source article")} · ${count(model.actors.length, "actor")}</p>
+<p class="counts">${count(model.briefs.length, wordsOf(ctx).briefs)} · ${count(model.articles.length, wordsOf(ctx).sourceArticles)} · ${count(model.actors.length, wordsOf(ctx).actors)}</p>
 </section>`;
 }
 
@@ -67,33 +68,33 @@ function leadBrief(ctx: RenderContext, b: Brief, notes: CitationNotes): SafeHtml
   const points = b.key_points.slice(0, LEAD_POINTS);
   const more = b.key_points.length - points.length;
   return html`<article class="home-lead" aria-labelledby="lead-title">
-<p class="eyebrow">Lead brief · ${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="eyebrow">${wordsOf(ctx).leadBrief} · ${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">${wordsOf(ctx).draft}</span>` : ""}</p>
 <h2 id="lead-title"><a href="${ctx.href(b.path)}">${b.title}</a></h2>
 <p class="lede">${b.dek}</p>
 ${
   points.length > 0
-    ? html`<h3 class="home-points-title">Key points</h3>
+    ? html`<h3 class="home-points-title">${wordsOf(ctx).keyPoints}</h3>
 <ul class="key-points">${points.map((k) => html`<li>${k.text} ${notes.cite(k.cites)}</li>`)}</ul>`
     : ""
 }
-<p class="more"><a href="${ctx.href(b.path)}">${more > 0 ? `${plural(more, "more key point", undefined, ctx.model.site.language)}, the` : "The"} full brief and its sources →</a></p>
+<p class="more"><a href="${ctx.href(b.path)}">${more > 0 ? wordsOf(ctx).fullBriefAfterMore(countIn(ctx)(more, wordsOf(ctx).moreKeyPoints)) : wordsOf(ctx).fullBrief}</a></p>
 </article>`;
 }
 
 function latestBriefs(ctx: RenderContext, briefs: readonly Brief[]): SafeHtml {
   const total = ctx.model.briefs.length;
-  return html`<section aria-labelledby="latest"><h2 id="latest">Latest briefs</h2>
+  return html`<section aria-labelledby="latest"><h2 id="latest">${wordsOf(ctx).latestBriefs}</h2>
 <ul class="home-briefs">${briefs.map((b) => {
     const shown = b.actors.slice(0, BRIEF_ACTORS).map((a) => a.id);
     const more = b.actors.length - shown.length;
     return html`<li>
 <h3><a href="${ctx.href(b.path)}">${b.title}</a></h3>
-<p class="meta">${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">Draft</span>` : ""}</p>
+<p class="meta">${dateTag(ctx, b.date)}${b.status === "draft" ? html` <span class="draft">${wordsOf(ctx).draft}</span>` : ""}</p>
 <p class="dek">${b.dek}</p>
-${shown.length > 0 ? html`<div class="home-actors"><span class="visually-hidden">Actors:</span>${actorChips(ctx, shown)}${more > 0 ? html`<span class="meta">and ${more} more</span>` : ""}</div>` : ""}
+${shown.length > 0 ? html`<div class="home-actors"><span class="visually-hidden">${wordsOf(ctx).actorsLabel}</span>${actorChips(ctx, shown)}${more > 0 ? html`<span class="meta">${wordsOf(ctx).andMore(more)}</span>` : ""}</div>` : ""}
 </li>`;
   })}</ul>
-${total > briefs.length + 1 ? html`<p class="more"><a href="${ctx.href(briefsPath)}">All ${plural(total, "brief", undefined, ctx.model.site.language)} →</a></p>` : ""}
+${total > briefs.length + 1 ? html`<p class="more"><a href="${ctx.href(briefsPath)}">${wordsOf(ctx).allCounted(countIn(ctx)(total, wordsOf(ctx).briefs))}</a></p>` : ""}
 </section>`;
 }
 
@@ -106,18 +107,18 @@ function mostActive(ctx: RenderContext): SafeHtml {
   const ranked = (list: readonly Actor[]) =>
     html`<ol class="ranked">${list.map(
       (a) =>
-        html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(a)} · ${plural(model.mentionsOf(a.id).length, "mention", undefined, model.site.language)}</span></li>`,
+        html`<li><a href="${ctx.href(a.path)}">${a.name}</a> <span class="meta">${actorSummary(ctx, a)} · ${countIn(ctx)(model.mentionsOf(a.id).length, wordsOf(ctx).mentions)}</span></li>`,
     )}</ol>`;
-  return html`<aside class="col-side home-active" aria-labelledby="active"><h2 id="active">Most active actors</h2>
-${actors.length > 0 ? html`<h3 id="active-actors">People and organisations</h3>${ranked(actors)}` : html`<p class="empty">No actors named yet.</p>`}
-${outlets.length > 0 ? html`<h3 id="active-outlets">Outlets</h3>${ranked(outlets)}` : ""}
-<p class="more"><a href="${ctx.href(actorsPath)}">All actors →</a> · <a href="${ctx.href(outletsPath)}">Outlets →</a> · <a href="${ctx.href(timelinePath)}">Timeline →</a></p>
+  return html`<aside class="col-side home-active" aria-labelledby="active"><h2 id="active">${wordsOf(ctx).mostActive}</h2>
+${actors.length > 0 ? html`<h3 id="active-actors">${wordsOf(ctx).peopleAndOrganisations}</h3>${ranked(actors)}` : html`<p class="empty">${wordsOf(ctx).noActorsYet}</p>`}
+${outlets.length > 0 ? html`<h3 id="active-outlets">${wordsOf(ctx).outletsHeading}</h3>${ranked(outlets)}` : ""}
+<p class="more"><a href="${ctx.href(actorsPath)}">${wordsOf(ctx).allActorsLink}</a> · <a href="${ctx.href(outletsPath)}">${wordsOf(ctx).outletsLink}</a> · <a href="${ctx.href(timelinePath)}">${wordsOf(ctx).timelineLink}</a></p>
 </aside>`;
 }
 
 export function briefsMain(ctx: RenderContext, slice: Slice<Brief>): SafeHtml {
-  return html`<h1>All briefs</h1>
-<p class="counts">${plural(slice.total, "brief", undefined, ctx.model.site.language)}, newest first.</p>
+  return html`<h1>${wordsOf(ctx).allBriefs}</h1>
+<p class="counts">${wordsOf(ctx).newestFirst(countIn(ctx)(slice.total, wordsOf(ctx).briefs))}</p>
 <ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }
@@ -127,14 +128,14 @@ export function actorsMain(ctx: RenderContext, slice: Slice<Actor>, kinds: reado
   const groups = kinds
     .map(({ kind }) => ({ kind, actors: slice.items.filter((a) => a.kind === kind) }))
     .filter((g) => g.actors.length > 0);
-  return html`<h1>Actors</h1>
-<p class="counts">${plural(model.actors.length, "actor", undefined, ctx.model.site.language)}: countries, people, organisations and outlets named in the briefs and their sources.</p>
-<nav class="kind-index" aria-label="Kinds"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(k.start)}#${k.kind}">${KIND_LABELS[k.kind]?.many ?? k.kind}</a> <span class="count">${k.count}</span></li>`)}</ul></nav>
+  return html`<h1>${wordsOf(ctx).actorsHeading}</h1>
+<p class="counts">${wordsOf(ctx).actorsCounts(countIn(ctx)(model.actors.length, wordsOf(ctx).actors))}</p>
+<nav class="kind-index" aria-label="${wordsOf(ctx).kindsLabel}"><ul>${kinds.map((k) => html`<li><a href="${ctx.href(k.start)}#${k.kind}">${kindLabel(ctx, k.kind, "many")}</a> <span class="count">${k.count}</span></li>`)}</ul></nav>
 ${groups.map(
-  (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${KIND_LABELS[g.kind]?.many ?? g.kind}</h2>
+  (g) => html`<section aria-labelledby="${g.kind}"><h2 id="${g.kind}">${kindLabel(ctx, g.kind, "many")}</h2>
 <ul class="actor-grid">${g.actors.map(
     (a) =>
-      html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="documents naming it">${model.mentionsOf(a.id).length}</span></li>`,
+      html`<li><a href="${ctx.href(a.path)}">${a.name}</a>${a.role ? html` <span class="meta">${a.role}</span>` : ""} <span class="count" title="${wordsOf(ctx).documentsNamingIt}">${model.mentionsOf(a.id).length}</span></li>`,
   )}</ul></section>`,
 )}
 ${pager(ctx, slice, "name")}`;
@@ -145,15 +146,15 @@ export function timelineMain(ctx: RenderContext, slice: Slice<TimelineEntry>): S
   const notes = new CitationNotes(ctx);
   const groups = new Map<string, TimelineEntry[]>();
   for (const t of slice.items) push(groups, timelineGroupOf(t, ctx.model.site.language), t);
-  return html`<h1>Timeline</h1>
-<p class="counts">${plural(slice.total, "event", undefined, ctx.model.site.language)} from every brief, each once: dated events newest first, by month, then those whose source gives the time only in words (“last September”), which cannot be placed by date.</p>
+  return html`<h1>${wordsOf(ctx).timeline}</h1>
+<p class="counts">${wordsOf(ctx).timelineCounts(countIn(ctx)(slice.total, wordsOf(ctx).events))}</p>
 ${
   slice.items.length > 0
     ? [...groups].map(
         ([heading, items]) => html`<section class="timeline-group"><h2>${heading}</h2>
 <ol class="timeline">${items.map((t) => eventRow(ctx, t, notes))}</ol></section>`,
       )
-    : html`<p class="empty">No events recorded yet.</p>`
+    : html`<p class="empty">${wordsOf(ctx).noEventsYet}</p>`
 }
 ${pager(ctx, slice)}
 ${notes.popovers()}`;
@@ -163,13 +164,13 @@ const articleRow = (ctx: RenderContext, a: Article) => publicationRow(ctx, a);
 
 export function outletsMain(ctx: RenderContext, slice: Slice<Outlet>): SafeHtml {
   const { model } = ctx;
-  return html`<h1>Outlets</h1>
-<p class="counts">${plural(model.articles.length, "source article", undefined, ctx.model.site.language)} from ${plural(model.outlets.filter((o) => o.actor).length, "named outlet", undefined, ctx.model.site.language)}.</p>
+  return html`<h1>${wordsOf(ctx).outletsHeading}</h1>
+<p class="counts">${wordsOf(ctx).outletsCounts(countIn(ctx)(model.articles.length, wordsOf(ctx).sourceArticles), countIn(ctx)(model.outlets.filter((o) => o.actor).length, wordsOf(ctx).namedOutlets))}</p>
 ${slice.items.map(
   (o) => html`<section aria-labelledby="outlet-${o.actor?.id ?? "unstated"}">
 <h2 id="outlet-${o.actor?.id ?? "unstated"}"><a href="${ctx.href(o.path)}">${o.name}</a> <span class="count">${o.articles.length}</span></h2>
 <ul class="doc-list">${o.articles.slice(0, OUTLET_PREVIEW).map((a) => articleRow(ctx, a))}</ul>
-${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">All ${plural(o.articles.length, "article", undefined, ctx.model.site.language)} →</a></p>` : ""}
+${o.articles.length > OUTLET_PREVIEW ? html`<p class="more"><a href="${ctx.href(o.path)}">${wordsOf(ctx).allCounted(countIn(ctx)(o.articles.length, wordsOf(ctx).articles))}</a></p>` : ""}
 </section>`,
 )}
 ${pager(ctx, slice, "name")}`;
@@ -177,35 +178,36 @@ ${pager(ctx, slice, "name")}`;
 
 export function outletMain(ctx: RenderContext, outlet: Outlet, slice: Slice<Article>): SafeHtml {
   return html`<h1>${outlet.name}</h1>
-<p class="counts">${plural(slice.total, "source article", undefined, ctx.model.site.language)}${outlet.actor ? html` · <a href="${ctx.href(outlet.actor.path)}">about ${outlet.name}</a>` : html`: articles whose source does not name its outlet.`}</p>
+<p class="counts">${countIn(ctx)(slice.total, wordsOf(ctx).sourceArticles)}${outlet.actor ? html` · <a href="${ctx.href(outlet.actor.path)}">${wordsOf(ctx).aboutOutlet(outlet.name)}</a>` : wordsOf(ctx).unnamedOutlet}</p>
 <ul class="doc-list">${slice.items.map((a) => articleRow(ctx, a))}</ul>
 ${pager(ctx, slice)}`;
 }
 
 /** Each topic with its count of briefs, its newest brief and the actors its briefs involve most; latest activity first. */
 export function topicsMain(ctx: RenderContext): SafeHtml {
-  const { language } = ctx.model.site;
+  const words = wordsOf(ctx);
+  const count = countIn(ctx);
   const topics = topicOverviews(ctx.model);
-  if (topics.length === 0) return html`<h1>Topics</h1><p class="empty">No topics yet.</p>`;
-  return html`<h1>Topics</h1>
-<p class="counts">${plural(topics.length, "topic", undefined, language)}, the most recently briefed first.</p>
+  if (topics.length === 0) return html`<h1>${words.topics}</h1><p class="empty">${words.noTopicsYet}</p>`;
+  return html`<h1>${words.topics}</h1>
+<p class="counts">${words.mostRecentlyBriefedFirst(count(topics.length, words.topicsCounted))}</p>
 <ul class="doc-list">${topics.map(
     ({ topic, latest, mostInvolved }) => html`<li class="doc-row">
-<a class="doc-title" href="${ctx.href(topic.path)}">${topic.name}</a> <span class="meta">${plural(topic.briefs.length, "brief", undefined, language)}</span>
-<p class="dek">Latest: <a href="${ctx.href(latest.path)}">${latest.title}</a>, ${dateTag(ctx, latest.date)}</p>
-${mostInvolved.length > 0 ? html`<p class="dek">Most involved: ${mostInvolved.map((id, i) => html`${i > 0 ? ", " : ""}${actorLink(ctx, id)}`)}</p>` : ""}
+<a class="doc-title" href="${ctx.href(topic.path)}">${topic.name}</a> <span class="meta">${count(topic.briefs.length, words.briefs)}</span>
+<p class="dek">${words.latestBriefIs(html`<a href="${ctx.href(latest.path)}">${latest.title}</a>`, dateTag(ctx, latest.date))}</p>
+${mostInvolved.length > 0 ? html`<p class="dek">${words.mostInvolved} ${mostInvolved.map((id, i) => html`${i > 0 ? ", " : ""}${actorLink(ctx, id)}`)}</p>` : ""}
 </li>`,
   )}</ul>`;
 }
 
 export function topicMain(ctx: RenderContext, topic: TopicEntry, slice: Slice<Brief>): SafeHtml {
-  return html`<p class="eyebrow">Topic</p><h1>${topic.name}</h1>
-<p class="counts">${plural(slice.total, "brief", undefined, ctx.model.site.language)}, newest first.</p>
+  return html`<p class="eyebrow">${wordsOf(ctx).topic}</p><h1>${topic.name}</h1>
+<p class="counts">${wordsOf(ctx).newestFirst(countIn(ctx)(slice.total, wordsOf(ctx).briefs))}</p>
 <ul class="doc-list">${slice.items.map((b) => publicationRow(ctx, b))}</ul>
 ${pager(ctx, slice)}`;
 }
 
 export function notFoundMain(ctx: RenderContext): SafeHtml {
-  return html`<h1>Page not found</h1>
-<p>There is no page at this address. Try the <a href="${ctx.href(briefsPath)}">briefs</a>, the <a href="${ctx.href(actorsPath)}">actors</a> or the search box above.</p>`;
+  return html`<h1>${wordsOf(ctx).notFound}</h1>
+<p>${wordsOf(ctx).notFoundText(html`<a href="${ctx.href(briefsPath)}">${wordsOf(ctx).briefsLink}</a>`, html`<a href="${ctx.href(actorsPath)}">${wordsOf(ctx).actorsLink}</a>`)}</p>`;
 }

@@ -13,7 +13,9 @@ import {
   type TimelineEntry,
 } from "../src/model/types.ts";
 import type { ActorId } from "../src/validate/ids.ts";
-import { formatDate, KIND_LABELS } from "./format.ts";
+import { formatDate, wordsOf } from "./format.ts";
+import { wordsFor } from "../src/words/words.ts";
+import type { ActorKind } from "../src/validate/schema.ts";
 
 /**
  * A page's citations: each group is one button in the text (`citationTrigger`), and `popovers()`
@@ -47,7 +49,7 @@ export class CitationNotes {
   cite(list: readonly Citation[], shown?: string): SafeHtml {
     if (list.length === 0) return html``;
     this.include([list]);
-    return raw(citationTrigger(list, shown));
+    return raw(citationTrigger(list, shown, undefined, wordsOf(this.#ctx).showCitedText));
   }
 
   /**
@@ -67,7 +69,7 @@ export class CitationNotes {
     const { href, model } = this.#ctx;
     return html`<div class="cite-notes" data-pagefind-ignore>${[...this.#groups].map(
       ([id, cites]) =>
-        html`<div class="cite-pop" id="${id}" popover><button type="button" class="cite-close" popovertarget="${id}" popovertargetaction="hide">Close</button>${cites.map(
+        html`<div class="cite-pop" id="${id}" popover><button type="button" class="cite-close" popovertarget="${id}" popovertargetaction="hide">${wordsOf(this.#ctx).close}</button>${cites.map(
           (c) => {
             const paragraph = model.article(c.ref.article)?.paragraphs[c.ref.paragraph - 1];
             return html`<blockquote>${paragraph ? html`<p>${raw(paragraph.html)}</p>` : ""}<p class="cite-src"><a href="${href(c.path)}" title="${c.title}">${c.label}</a></p></blockquote>`;
@@ -82,21 +84,27 @@ export function eventRow(ctx: RenderContext, t: TimelineEntry, notes: CitationNo
   return html`<li>
 <span class="when">${t.date ? dateTag(ctx, t.date) : html`<span class="when-words">${t.event.when}</span>`}</span>
 <span class="what">${t.event.what} ${notes.cite(t.cites)}</span>
-<span class="meta">In ${t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`)}</span>
+<span class="meta">${wordsOf(ctx).inBriefs(t.briefs.map((b, i) => html`${i > 0 ? ", " : ""}<a href="${ctx.href(b.path)}">${b.title}</a>`))}</span>
 </li>`;
 }
 
 /** A content date as readers read it, in the site's language, with the machine date for tools. */
-export const dateTag = (ctx: RenderContext, date: string | undefined, missing = "Date not stated"): SafeHtml =>
+export const dateTag = (
+  ctx: RenderContext,
+  date: string | undefined,
+  missing = wordsOf(ctx).dateNotStated,
+): SafeHtml =>
   date
     ? html`<time datetime="${date}">${formatDate(date, ctx.model.site.language)}</time>`
     : html`<span class="unknown">${missing}</span>`;
 
 /** The heading an event sits under on a timeline: its month (or year, if that is all it gives), or the group of events dated only in words. */
 export const timelineGroupOf = (t: TimelineEntry, language: string): string =>
-  t.date ? formatDate(t.date.slice(0, 7), language) : "Dated only in words";
+  t.date ? formatDate(t.date.slice(0, 7), language) : wordsFor(language).datedOnlyInWords;
 
-export const kindLabel = (kind: string): string => KIND_LABELS[kind]?.one ?? kind;
+/** A kind of actor in the page's language: `one` names one actor's kind, `many` heads a group. */
+export const kindLabel = (ctx: RenderContext, kind: string, form: "one" | "many" = "one"): string =>
+  wordsOf(ctx).kinds[kind as ActorKind]?.[form] ?? kind;
 
 export function actorLink(ctx: RenderContext, id: ActorId): SafeHtml {
   const actor = ctx.model.actor(id);
@@ -112,20 +120,22 @@ export function actorChips(ctx: RenderContext, ids: readonly ActorId[]): SafeHtm
 function changedLink(ctx: RenderContext, b: Brief): SafeHtml {
   const update = latestUpdateOf(b);
   if (!update) return html``;
-  const label = update.kind === "correction" ? "Corrected" : "Updated";
-  return html` <a class="changed" href="${ctx.href(b.path)}#updates">${label} ${dateTag(ctx, update.date)}</a>`;
+  const words = wordsOf(ctx);
+  const label = update.kind === "correction" ? words.correctedOn : words.updatedOn;
+  return html` <a class="changed" href="${ctx.href(b.path)}#updates">${label(dateTag(ctx, update.date))}</a>`;
 }
 
 /** One line in a list of briefs and articles: type, title, date, and the summary or source. */
 export function publicationRow(ctx: RenderContext, doc: Publication, extra?: SafeHtml): SafeHtml {
+  const words = wordsOf(ctx);
   const summary =
     doc.type === "brief"
       ? html`<p class="dek">${doc.dek}</p>`
-      : html`<p class="dek">${doc.outletName ?? "Outlet not stated"}${doc.section ? html` · ${doc.section}` : ""}</p>`;
+      : html`<p class="dek">${doc.outletName ?? words.outletNotStated}${doc.section ? html` · ${doc.section}` : ""}</p>`;
   return html`<li class="doc-row">
-<span class="doc-type doc-type-${doc.type}">${doc.type === "brief" ? "Brief" : "Source article"}</span>
+<span class="doc-type doc-type-${doc.type}">${doc.type === "brief" ? words.brief : words.sourceArticle}</span>
 <a class="doc-title" href="${ctx.href(doc.path)}">${doc.title}</a>
-${dateTag(ctx, publicationDate(doc))}${doc.type === "brief" ? changedLink(ctx, doc) : ""}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">Draft</span>` : ""}
+${dateTag(ctx, publicationDate(doc))}${doc.type === "brief" ? changedLink(ctx, doc) : ""}${doc.type === "brief" && doc.status === "draft" ? html` <span class="draft">${words.draft}</span>` : ""}
 ${summary}${extra ?? ""}
 </li>`;
 }
@@ -133,12 +143,14 @@ ${summary}${extra ?? ""}
 /** Links to the neighbouring pages of a list; "Newer"/"Older" for lists in date order, else "Previous"/"Next". */
 export function pager(ctx: RenderContext, slice: Slice<unknown>, order: "date" | "name" = "date"): SafeHtml {
   if (slice.count <= 1) return html``;
-  const [back, on] = order === "date" ? ["Newer", "Older"] : ["Previous", "Next"];
-  return html`<nav class="pager" aria-label="Pages">
+  const words = wordsOf(ctx);
+  const [back, on] = order === "date" ? [words.newer, words.older] : [words.previous, words.next];
+  return html`<nav class="pager" aria-label="${words.pages}">
 ${slice.prev ? html`<a rel="prev" href="${ctx.href(slice.prev)}">← ${back}</a>` : html`<span></span>`}
-<span>Page ${slice.number} of ${slice.count}</span>
+<span>${words.pageOf(slice.number, slice.count)}</span>
 ${slice.next ? html`<a rel="next" href="${ctx.href(slice.next)}">${on} →</a>` : html`<span></span>`}
 </nav>`;
 }
 
-export const actorSummary = (a: Actor): string => [kindLabel(a.kind), a.role].filter(Boolean).join(" · ");
+export const actorSummary = (ctx: RenderContext, a: Actor): string =>
+  [kindLabel(ctx, a.kind), a.role].filter(Boolean).join(" · ");

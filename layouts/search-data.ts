@@ -6,7 +6,10 @@ import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import type { ActorId } from "../src/validate/ids.ts";
 import { publicationDate } from "../src/model/types.ts";
-import { formatDate } from "./format.ts";
+import { formatDate, wordsOf } from "./format.ts";
+
+/** Each type's name in the search UI (its filter and its results), in the site's language. */
+const TYPE_WORDS = { Brief: "resultBrief", Article: "resultArticle", Actor: "resultActor" } as const;
 
 export interface SearchFacts {
   readonly type: "Brief" | "Article" | "Actor";
@@ -24,11 +27,13 @@ export interface SearchFacts {
  */
 function shownDate(ctx: RenderContext, f: SearchFacts): { label: string; date: string } | undefined {
   const { language } = ctx.model.site;
-  if (f.type === "Article") return { label: "published", date: f.date ? formatDate(f.date, language) : "not stated" };
-  if (f.date) return { label: "date", date: formatDate(f.date, language) };
+  const words = wordsOf(ctx);
+  if (f.type === "Article")
+    return { label: words.metaPublished, date: f.date ? formatDate(f.date, language) : words.notStated };
+  if (f.date) return { label: words.metaDate, date: formatDate(f.date, language) };
   if (f.type !== "Actor" || f.actors[0] === undefined) return undefined;
   const latest = ctx.model.mentionsOf(f.actors[0]).find((d) => publicationDate(d) !== undefined);
-  return latest && { label: "latest mention", date: formatDate(publicationDate(latest)!, language) };
+  return latest && { label: words.metaLatestMention, date: formatDate(publicationDate(latest)!, language) };
 }
 
 /**
@@ -41,13 +46,15 @@ export function searchFacts(ctx: RenderContext, f: SearchFacts): SafeHtml {
     return a ? [a] : [];
   });
   const shown = shownDate(ctx, f);
+  const words = wordsOf(ctx);
+  const type = words[TYPE_WORDS[f.type]];
   return html`<div hidden data-pagefind-ignore>
-<span data-pagefind-filter="type">${f.type}</span>
-<span data-pagefind-meta="type">${f.type}</span>
+<span data-pagefind-filter="${words.filterType}">${type}</span>
+<span data-pagefind-meta="${words.filterType}">${type}</span>
 ${shown ? html`<span data-pagefind-meta="${shown.label}">${shown.date}</span>` : ""}
-${f.date ? html`<span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="year">${f.date.slice(0, 4)}</span>` : ""}
-${f.outlet ? html`<span data-pagefind-meta="outlet">${f.outlet}</span><span data-pagefind-filter="outlet">${f.outlet}</span>` : ""}
-${names.map((a) => html`<span data-pagefind-filter="actor">${a.name}</span>`)}
-${(f.kinds ?? []).map((k) => html`<span data-pagefind-filter="kind">${k}</span>`)}
+${f.date ? html`<span data-pagefind-sort="date">${f.date}</span><span data-pagefind-filter="${words.filterYear}">${f.date.slice(0, 4)}</span>` : ""}
+${f.outlet ? html`<span data-pagefind-meta="${words.filterOutlet}">${f.outlet}</span><span data-pagefind-filter="${words.filterOutlet}">${f.outlet}</span>` : ""}
+${names.map((a) => html`<span data-pagefind-filter="${words.filterActor}">${a.name}</span>`)}
+${(f.kinds ?? []).map((k) => html`<span data-pagefind-filter="${words.filterKind}">${k}</span>`)}
 </div>`;
 }

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from "../src/render/html.ts";
 import type { RenderContext } from "../src/render/context.ts";
 import { actorsPath, searchPath, outletsPath, timelinePath, topicsPath } from "../src/model/urls.ts";
+import { wordsOf } from "./format.ts";
 
 /**
  * The search page: Pagefind's default UI, the only script on the site. The query lives in the
@@ -13,7 +14,7 @@ export function searchHead(ctx: RenderContext): SafeHtml {
   const index = `${ctx.pathPrefix}pagefind/`;
   return html`<link rel="stylesheet" href="${index}pagefind-ui.css">
 <script src="${index}pagefind-ui.js"></script>
-<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-base="${ctx.pathPrefix}">${searchScript}</script>`;
+<script type="module" id="search-config" data-engine="${ctx.pathPrefix}${SEARCH_ENGINE_DIR}" data-base="${ctx.pathPrefix}" data-type="${wordsOf(ctx).filterType}">${searchScript}</script>`;
 }
 
 /**
@@ -42,13 +43,14 @@ const ui = new PagefindUI({
   showImages: false,
   showSubResults: false,
   showEmptyFilters: false,
-  openFilters: matchMedia("(min-width: 50rem)").matches ? ["type"] : [],
+  openFilters: matchMedia("(min-width: 50rem)").matches ? [cfg.type] : [],
   resetStyles: false,
   autofocus: !params.get("q"),
-  // Pagefind lists a result's metadata in name order; its type reads first ("Type: Brief", then the date).
+  // Pagefind lists a result's metadata in name order; its type reads first ("Type: Brief", then the
+  // date). The type's name is in the site's language (data-type).
   processResult(result) {
-    const { type, ...rest } = result.meta;
-    return { ...result, meta: type ? { type, ...rest } : rest };
+    const { [cfg.type]: type, ...rest } = result.meta;
+    return { ...result, meta: type ? { [cfg.type]: type, ...rest } : rest };
   },
   ...(sortByDate ? { sort: { date: "desc" } } : {}),
   processTerm(term) {
@@ -62,14 +64,18 @@ if (params.get("q")) ui.triggerSearch(params.get("q"));
 `;
 
 export function searchMain(ctx: RenderContext): SafeHtml {
-  return html`<h1>Search</h1>
-<p class="search-tools"><label for="search-sort">Order</label>
-<select id="search-sort"><option value="relevance">Best match</option><option value="date">Newest first</option></select></p>
+  return html`<h1>${wordsOf(ctx).search}</h1>
+<p class="search-tools"><label for="search-sort">${wordsOf(ctx).order}</label>
+<select id="search-sort"><option value="relevance">${wordsOf(ctx).bestMatch}</option><option value="date">${wordsOf(ctx).newestFirstOrder}</option></select></p>
 <div id="search"></div>
 <noscript>
-<form action="${ctx.href(searchPath)}" method="get"><p>Search needs JavaScript.</p></form>
-<p>Browse instead: <a href="${ctx.href(actorsPath)}">actors</a>, <a href="${ctx.href(outletsPath)}">outlets</a>,
-<a href="${ctx.href(topicsPath)}">topics</a>, <a href="${ctx.href(timelinePath)}">timeline</a>.</p>
+<form action="${ctx.href(searchPath)}" method="get"><p>${wordsOf(ctx).searchNeedsScript}</p></form>
+<p>${wordsOf(ctx).browseInstead(
+    html`<a href="${ctx.href(actorsPath)}">${wordsOf(ctx).actorsLinkLower}</a>`,
+    html`<a href="${ctx.href(outletsPath)}">${wordsOf(ctx).outletsLinkLower}</a>`,
+    html`<a href="${ctx.href(topicsPath)}">${wordsOf(ctx).topicsLink}</a>`,
+    html`<a href="${ctx.href(timelinePath)}">${wordsOf(ctx).timelineLinkLower}</a>`,
+  )}</p>
 </noscript>
-<p class="more">Browsing by actor, outlet or year? Each <a href="${ctx.href(actorsPath)}">actor</a> and <a href="${ctx.href(outletsPath)}">outlet</a> page lists its briefs and articles, newest first.</p>`;
+<p class="more">${wordsOf(ctx).browsingBy(html`<a href="${ctx.href(actorsPath)}">${wordsOf(ctx).actorLink}</a>`, html`<a href="${ctx.href(outletsPath)}">${wordsOf(ctx).outletLink}</a>`)}</p>`;
 }

@@ -52,10 +52,12 @@ async function visit(page: Page, site: StaticSite, sample: PageTypeSample): Prom
     return;
   }
   await page.goto(site.url(`${sample.path}?q=${encodeURIComponent(values.query)}`));
-  // Results or "No results": the message is shown once the search has settled.
-  await page.waitForFunction(() =>
-    /results? for/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""),
-  );
+  // Results or "No results": the message is shown once the search has settled, in whatever
+  // language the UI speaks (it follows <html lang>); only "Searching for …" ends in "...".
+  await page.waitForFunction(() => {
+    const message = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
+    return message !== "" && !message.endsWith("...");
+  });
 }
 
 /** The page from its top, down to `maxHeight` px of it. */

@@ -3,6 +3,7 @@
  * module: links.ts (what rendering needs to link), briefs.ts, articles.ts, co-actors.ts,
  * indexes.ts, and cache.ts (the preview's reuse of unchanged documents' work).
  */
+import { wordsFor } from "../words/words.ts";
 import type { ValidContent } from "../validate/validate.ts";
 import { articlesOf } from "./articles.ts";
 import { briefsOf, citingBriefsOf } from "./briefs.ts";
@@ -40,8 +41,9 @@ function actorsOf(content: ValidContent): Actor[] {
  */
 export function buildModel(content: ValidContent, options: ModelOptions): SiteModel {
   const actors = actorsOf(content);
-  const linking = linkingOf(actors, content.articles, options.pathPrefix);
-  const cache = new BuildCache(options.cache, options.pathPrefix, actors, content.articles);
+  const words = wordsFor(content.site.language);
+  const linking = linkingOf(actors, content.articles, options.pathPrefix, words);
+  const cache = new BuildCache(options.cache, options.pathPrefix, actors, content.articles, content.site.language);
   // Briefs first: articles need to know which briefs cite them.
   const { briefs, bodyCites } = briefsOf(content.briefs, options.includeDrafts, linking, cache);
   const { citingBriefs, citingParagraph } = citingBriefsOf(briefs, bodyCites, cache);
@@ -57,7 +59,8 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
     articles: Object.freeze(articles),
     briefs: Object.freeze(briefs),
     topics: Object.freeze(topics),
-    outlets: Object.freeze(outletsOf(articles, linking.actorById)),
+    // The group of articles naming no outlet is titled in the site's language: it is a page of its own.
+    outlets: Object.freeze(outletsOf(articles, linking.actorById, words.outletNotStated)),
     timeline: Object.freeze(timeline),
     mostMentioned: Object.freeze(mostMentionedOf(actors, mentions)),
     ...lookups({

@@ -76,7 +76,7 @@ interface CacheContents {
  * renders only that file's Markdown: each brief body's references and HTML, each article's
  * paragraph HTML and the actors it mentions. An entry is reused only when its text is unchanged
  * and so is everything else its HTML depends on (`actorKey`: the path prefix and every actor's id,
- * name and aliases; `citeKey`, for brief bodies: also every article's id, title and outlet).
+ * name and aliases; `citeKey`, for brief bodies: also every article's id, title and outlet, and the site's language).
  * With `sourceOf`, a brief whose file is unchanged is reused whole, citations and all.
  * Each build keeps only the entries it used, so the cache never holds more than one site.
  */
@@ -137,10 +137,12 @@ export class BuildCache {
     pathPrefix: string,
     actors: readonly Actor[],
     articles: readonly ValidArticle[],
+    language = "en",
   ) {
     this.#cache = cache;
     this.#actorKey = cache ? JSON.stringify([pathPrefix, actors.map((a) => [a.id, a.name, a.aliases])]) : "";
-    this.#citeKey = cache ? JSON.stringify(articles.map((a) => [a.id, a.title, a.outlet])) : "";
+    // Citation chips carry interface words too (their screen-reader text, their titles).
+    this.#citeKey = cache ? JSON.stringify([language, articles.map((a) => [a.id, a.title, a.outlet])]) : "";
     this.#sameActors = cache?.kept.actorKey === this.#actorKey;
     this.#sameCites = this.#sameActors && cache?.kept.citeKey === this.#citeKey;
   }

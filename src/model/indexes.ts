@@ -90,7 +90,11 @@ export function briefIndexesOf(
 }
 
 /** The outlet pages: each outlet's articles, outlets by name, articles with no outlet stated last. */
-export function outletsOf(articles: readonly Article[], actorById: ReadonlyMap<ActorId, Actor>): Outlet[] {
+export function outletsOf(
+  articles: readonly Article[],
+  actorById: ReadonlyMap<ActorId, Actor>,
+  unstated = "Outlet not stated",
+): Outlet[] {
   const byOutlet = new Map<ActorId | undefined, Article[]>();
   for (const a of articles) push(byOutlet, a.outlet, a);
   return [...byOutlet]
@@ -99,7 +103,7 @@ export function outletsOf(articles: readonly Article[], actorById: ReadonlyMap<A
       return Object.freeze(
         actor
           ? { actor, name: actor.name, path: outletPath(actor.id), articles: Object.freeze(list) }
-          : { name: "Outlet not stated", path: outletPath(UNSTATED_OUTLET), articles: Object.freeze(list) },
+          : { name: unstated, path: outletPath(UNSTATED_OUTLET), articles: Object.freeze(list) },
       );
     })
     .sort((a, b) => (!a.actor ? 1 : !b.actor ? -1 : a.name < b.name ? -1 : 1));

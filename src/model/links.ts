@@ -8,6 +8,7 @@ import { markdownRenderer, type LinkResolver, type MarkdownRenderer } from "./ma
 import { mentionMatcher } from "./mention-matcher.ts";
 import type { Actor, Citation } from "./types.ts";
 import { paragraphPath, type SitePath } from "./urls.ts";
+import { phraseText, wordsFor, type Words } from "../words/words.ts";
 
 /** `/` + `/actors/x/` → `/actors/x/`; `/repo/` + `/actors/x/` → `/repo/actors/x/`. */
 export const hrefOf = (pathPrefix: string) => (path: SitePath) => pathPrefix + path.slice(1);
@@ -39,7 +40,13 @@ function namesOf(actors: readonly Actor[]): Map<string, ActorId> {
   return names;
 }
 
-export function linkingOf(actors: readonly Actor[], articles: readonly ValidArticle[], pathPrefix: string): Linking {
+/** `words`: the interface's words in the site's language, for what citation chips say besides names. */
+export function linkingOf(
+  actors: readonly Actor[],
+  articles: readonly ValidArticle[],
+  pathPrefix: string,
+  words: Words = wordsFor("en"),
+): Linking {
   const href = hrefOf(pathPrefix);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const validArticles = new Map(articles.map((a) => [a.id, a]));
@@ -57,7 +64,7 @@ export function linkingOf(actors: readonly Actor[], articles: readonly ValidArti
       href: href(path),
       label: `${source} ¶${ref.paragraph}`,
       source,
-      title: `${article?.title ?? ref.article}, paragraph ${ref.paragraph}`,
+      title: phraseText(words.citedParagraph(article?.title ?? ref.article, String(ref.paragraph))),
     });
   };
   const links: LinkResolver = {
@@ -66,6 +73,7 @@ export function linkingOf(actors: readonly Actor[], articles: readonly ValidArti
       return a && { name: a.name, href: href(a.path) };
     },
     citation: (ref) => (validArticles.has(ref.article) ? citation(ref) : undefined),
+    showCitedText: words.showCitedText,
   };
   return {
     actorById,

@@ -19,6 +19,8 @@ export interface LinkResolver {
   /** The actor's display name and page address (with the path prefix), if it exists. */
   actor(id: ActorId): { readonly name: string; readonly href: string } | undefined;
   citation(ref: ParagraphRef): (Citation & { readonly href: string }) | undefined;
+  /** A citation button's words for screen readers, in the site's language (English when not given). */
+  readonly showCitedText?: string;
 }
 
 interface BriefEnv {
@@ -45,10 +47,15 @@ function citationGroupLabel(cites: readonly Citation[]): string {
  * by the layout) and, for browsers without popovers, a link to it (`:target`); the stylesheet
  * shows one of the two, so each group is one tab stop.
  */
-export function citationTrigger(cites: readonly Citation[], shown = citationGroupLabel(cites), place?: string): Html {
+export function citationTrigger(
+  cites: readonly Citation[],
+  shown = citationGroupLabel(cites),
+  place?: string,
+  showCitedText = "show cited text",
+): Html {
   const id = escapeHtml(citationGroupId(cites));
   const label = escapeHtml(shown);
-  return `<span class="cites"${place ? ` id="${escapeHtml(place)}"` : ""} data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (show cited text)</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
+  return `<span class="cites"${place ? ` id="${escapeHtml(place)}"` : ""} data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (${escapeHtml(showCitedText)})</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
 }
 
 function briefMarkdown(): MarkdownIt {
@@ -69,7 +76,7 @@ function briefMarkdown(): MarkdownIt {
     if (cites.length === 0) return "";
     // Each group in the body is a place an article's "Cited in" can link to (citingPlacePath).
     const place = bodyCitationAnchor(++(env as unknown as BriefEnv).citationGroups);
-    return citationTrigger(cites, undefined, place);
+    return citationTrigger(cites, undefined, place, (env as unknown as BriefEnv).links.showCitedText);
   };
   // The page title is the only <h1>: a brief's own headings start one level down.
   md.core.ruler.push("briefbook_shift_headings", (state) => {

@@ -3,6 +3,7 @@
  * This is where the URL contract lives: which page exists at which address, and how long lists
  * are split so that no page grows with the archive.
  */
+import { phraseText, wordsFor, type Words } from "../words/words.ts";
 import type {
   Actor,
   Article,
@@ -154,17 +155,19 @@ const kindOrder = (kind: string) => {
   return i === -1 ? ACTOR_KINDS.length : i;
 };
 
-const titled = (title: string, slice: Slice<unknown>) =>
-  slice.number > 1 ? `${title} (page ${slice.number} of ${slice.count})` : title;
+const titled = (words: Words, title: string, slice: Slice<unknown>) =>
+  slice.number > 1 ? phraseText(words.titlePageOf(title, String(slice.number), String(slice.count))) : title;
 
 // eslint-disable-next-line max-lines-per-function -- the URL contract: one entry per page type, in site order, read as a list
 export function pagesOf(model: SiteModel): Page[] {
   const per = model.site.per_page;
+  // Titles of the site's own pages are interface words, in the site's language.
+  const words = wordsFor(model.site.language);
   const pages: Page[] = [
     { layout: "home", path: homePath, title: model.site.title },
-    { layout: "topics", path: topicsPath, title: "Topics" },
-    { layout: "search", path: searchPath, title: "Search" },
-    { layout: "not-found", path: notFoundPath, title: "Page not found" },
+    { layout: "topics", path: topicsPath, title: words.topics },
+    { layout: "search", path: searchPath, title: words.search },
+    { layout: "not-found", path: notFoundPath, title: words.notFound },
     { layout: "feed", path: feedPath, title: model.site.title },
     { layout: "json-feed", path: jsonFeedPath, title: model.site.title },
     { layout: "sitemap", path: sitemapPath, title: "Sitemap" },
@@ -191,7 +194,7 @@ export function pagesOf(model: SiteModel): Page[] {
     paginate(items, perPage, base).map((slice) => ({
       ...page(slice),
       path: pageOf(base, slice.number),
-      title: titled(title, slice),
+      title: titled(words, title, slice),
     }));
 
   // The indexes of actors and outlets grow with the archive too: a thousand actors made a 160 KB page.
@@ -206,7 +209,7 @@ export function pagesOf(model: SiteModel): Page[] {
     ...listPages(
       actorsByKind,
       actorsPath,
-      "Actors",
+      words.actorsHeading,
       (slice) => ({ layout: "actors", ...at, slice, kinds }),
       INDEX_PER_PAGE,
     ),
@@ -215,13 +218,15 @@ export function pagesOf(model: SiteModel): Page[] {
     ...listPages(
       model.outlets,
       outletsPath,
-      "Sources",
+      words.outletsTitle,
       (slice) => ({ layout: "outlets", ...at, slice }),
       OUTLETS_PER_PAGE,
     ),
   );
-  pages.push(...listPages(model.briefs, briefsPath, "All briefs", (slice) => ({ layout: "briefs", ...at, slice })));
-  pages.push(...listPages(model.timeline, timelinePath, "Timeline", (slice) => ({ layout: "timeline", ...at, slice })));
+  pages.push(...listPages(model.briefs, briefsPath, words.allBriefs, (slice) => ({ layout: "briefs", ...at, slice })));
+  pages.push(
+    ...listPages(model.timeline, timelinePath, words.timeline, (slice) => ({ layout: "timeline", ...at, slice })),
+  );
   for (const brief of model.briefs) pages.push({ layout: "brief", path: brief.path, title: brief.title, brief });
   for (const article of model.articles)
     pages.push({ layout: "article", path: article.path, title: article.title, article });
@@ -239,7 +244,7 @@ export function pagesOf(model: SiteModel): Page[] {
     const { events } = model.dossierOf(actor.id);
     if (events.length > 0)
       pages.push(
-        ...listPages(events, actorTimelinePath(actor.id), `Timeline: ${actor.name}`, (slice) => ({
+        ...listPages(events, actorTimelinePath(actor.id), phraseText(words.timelineTitle(actor.name)), (slice) => ({
           layout: "actor-timeline",
           ...at,
           actor,

@@ -3,6 +3,10 @@
  * `pagefind/pagefind.<language>_<hash>.pf_meta`), so it must be a real BCP 47 tag, which has no
  * `/` or `.`, before any tool sees it.
  */
+import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import { INTERFACE_LANGUAGES, interfaceLanguageOf } from "../words/words.ts";
+import type { Locate } from "./reference-index.ts";
 
 /**
  * Pagefind 1.5.2 names its metadata file with the tag's length plus 8 characters of a hash that
@@ -24,3 +28,16 @@ export function canonicalLanguage(tag: string): string | undefined {
 }
 
 export const LANGUAGE_HINT = `write a BCP 47 language tag of at most ${MAX_LANGUAGE_LENGTH} characters, such as en, pt-BR or zh-Hant-TW`;
+
+/**
+ * A site whose language the interface has no words in is still built (its dates and numbers follow
+ * the language), with English headings and links: said once, at the field, with the languages there are.
+ */
+export function interfaceLanguageWarning(file: SourceFile, language: string, at: Locate): Diagnostic | undefined {
+  if (interfaceLanguageOf(language) !== undefined) return undefined;
+  return warning({
+    ...at(file, ["language"]),
+    message: `the interface has no words in '${language}', so headings, links and labels on the pages will be in English (dates and numbers follow '${language}')`,
+    hint: `the interface's languages are ${INTERFACE_LANGUAGES.join(", ")}, each with its regional forms (fr-CA reads French); write one of them, or add the language's table to src/words/`,
+  });
+}

@@ -192,7 +192,9 @@ export const siteSchema = z.strictObject({
     })
     .transform((tag) => canonicalLanguage(tag)!)
     .default("en")
-    .describe("The content's language (BCP 47), for `<html lang>` and search."),
+    .describe(
+      "The content's language (BCP 47), for `<html lang>`, search, dates and numbers, and the interface's words (English, French, German or Spanish by the primary subtag: `fr-CA` reads French; any other language reads English, with a warning).",
+    ),
   url: optional(address("the site's address")).describe(
     "The public address of the site, for the feed's absolute links.",
   ),

@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { interfaceLanguageWarning } from "./language.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { bodyReferencesOf, briefingMarkdown, type BodyReference } from "./briefing-syntax.ts";
 import { checkActorFiles } from "./check-actors.ts";
@@ -88,6 +89,8 @@ export function validateContent(files: readonly SourceFile[], cache?: Validation
 
   const siteFile = byKind("site")[0];
   const site = (siteFile && readFiles("site", [siteFile], diagnostics, at).complete[0]?.data) ?? siteSchema.parse({});
+  const untranslated = siteFile && interfaceLanguageWarning(siteFile, site.language, at);
+  if (untranslated) diagnostics.push(untranslated);
   const actors = withoutDuplicates(read("actor").complete, "actor id", diagnostics);
   const articles = unique(read("article"), "article slug", diagnostics);
   const briefs = unique(read("brief"), "brief slug", diagnostics);

@@ -11,12 +11,14 @@ import { coActorGraph } from "../../layouts/actor-graph.ts";
 import { buildModel } from "../../src/model/build-model.ts";
 import type { Actor, CoActor } from "../../src/model/types.ts";
 import type { Page } from "../../src/render/pages.ts";
+import type { RenderContext } from "../../src/render/context.ts";
 import { renderInputOf } from "../../src/render/render-input.ts";
 import { renderSettingsOf } from "../../src/render-settings.ts";
 import { dump, errorsOf, validateFixture } from "../helpers/content.ts";
 
 const PREFIX = "/some-repo/";
 let pages: readonly Page[];
+let context: RenderContext;
 const out = new Map<string, string>();
 
 before(async () => {
@@ -26,6 +28,7 @@ before(async () => {
   const model = buildModel(run.validated.content, opts);
   const input = renderInputOf(model, await renderSettingsOf(model, opts));
   pages = input.pages;
+  context = input.context;
   for (const p of pages) out.set(p.path, renderPage(p, input.context));
 });
 
@@ -80,12 +83,12 @@ describe("actor dossier: appears with", () => {
   test("caps the graph at the 8 strongest, a few KB, whatever the length of the names", () => {
     const actor = (n: number) => ({ id: `a${n}`, name: `Ministry of Long Names Number ${n} <&>` }) as unknown as Actor;
     const many: CoActor[] = Array.from({ length: 10 }, (_x, i) => ({ actor: actor(i), briefs: 20 - i, articles: 0 }));
-    const svg = coActorGraph(actor(99), many).value;
+    const svg = coActorGraph(context, actor(99), many).value;
     assert.equal((svg.match(/<circle /g) ?? []).length, 9, "8 co-actors and the actor");
     assert.ok(svg.length < 4096, `${svg.length} bytes`);
     assert.match(svg, />Ministry of Lon… \(20\)<\/text>/);
     assert.doesNotMatch(svg, /<&>/);
-    assert.equal(coActorGraph(actor(99), many).value, svg, "the same layout every build");
+    assert.equal(coActorGraph(context, actor(99), many).value, svg, "the same layout every build");
   });
 });
 

@@ -162,7 +162,7 @@ describe("dates and counts in the site's language", () => {
     assert.match(home, /<time datetime="2025-11-14">14 novembre 2025<\/time>/);
     assert.match(home, /<time datetime="2025-11-13">13 novembre 2025<\/time>/);
     assert.doesNotMatch(home, /November/);
-    assert.match(fr.page("/articles/uk-pause/"), /data-pagefind-meta="published">10 novembre 2025</);
+    assert.match(fr.page("/articles/uk-pause/"), /data-pagefind-meta="publié le">10 novembre 2025</);
     assert.match(fr.page("/briefs/memo-brief/"), /data-pagefind-meta="date">14 novembre 2025</);
     assert.match(
       fr.page("/briefs/memo-brief/"),

@@ -35,3 +35,14 @@ test("the same import is allowed where the stage order permits it (the render st
     [],
   );
 });
+
+test("the interface's words (src/words/) import no stage: every stage may read them, validation included", async () => {
+  const eslint = new ESLint({ cwd: ROOT });
+  const [result] = await eslint.lintText(
+    'import type { RenderContext } from "../render/context.ts";\nexport type C = RenderContext;\n',
+    { filePath: path.join(ROOT, "src/words/words.ts") },
+  );
+  const restricted = (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports");
+  assert.equal(restricted.length, 1, JSON.stringify(result?.messages, null, 2));
+  assert.match(restricted[0]!.message, /src\/words\/ must not import this: .*table of words every stage may read/);
+});

@@ -9,7 +9,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { ACTOR_UK, ARTICLE_ONE, BRIEF_ONE, dump, single, tempContent, validateDir } from "../helpers/content.ts";
+import {
+  ACTOR_UK,
+  ARTICLE_ONE,
+  BRIEF_ONE,
+  dump,
+  errorsOf,
+  single,
+  tempContent,
+  validateDir,
+} from "../helpers/content.ts";
 
 async function siteWithLanguage(language: string) {
   const { dir, cleanup } = await tempContent({
@@ -35,7 +44,7 @@ describe("site.yaml language", () => {
   ] as const) {
     test(`'${tag}' is accepted (as '${canonical}')`, async () => {
       const run = await siteWithLanguage(tag);
-      assert.deepEqual(run.diagnostics, [], dump(run.diagnostics));
+      assert.deepEqual(errorsOf(run.diagnostics), [], dump(run.diagnostics));
       assert.equal(run.validated.content.site.language, canonical);
     });
   }
@@ -57,6 +66,47 @@ describe("site.yaml language", () => {
       assert.equal(diagnostics.length, 1, dump(diagnostics));
     });
   }
+});
+
+describe("a language the interface has no words in", () => {
+  test("'pt-BR': one warning at site.yaml:2 (language), with the languages the interface has", async () => {
+    const { diagnostics } = await siteWithLanguage("pt-BR");
+    const d = single(diagnostics, "site.yaml", "language");
+    assert.equal(d.severity, "warning");
+    assert.equal(d.line, 2);
+    assert.match(d.message, /no words in 'pt-BR'.*English/);
+    assert.match(d.hint ?? "", /languages are en, fr, de, es/);
+    assert.equal(diagnostics.length, 1, dump(diagnostics));
+  });
+
+  for (const tag of ["en", "en-US", "fr", "fr-CA", "de-CH", "es-419"])
+    test(`'${tag}' has the interface's words: no warning`, async () => {
+      const { diagnostics } = await siteWithLanguage(tag);
+      assert.deepEqual(diagnostics, [], dump(diagnostics));
+    });
+
+  test("npm run check: exit 0, the warning once, naming content/site.yaml, its line and the field", async () => {
+    const { dir, cleanup } = await tempContent({
+      "actors/united-kingdom.yaml": ACTOR_UK,
+      "articles/one.md": ARTICLE_ONE,
+      "briefs/a-brief.md": BRIEF_ONE,
+      "site.yaml": "title: Desk\nlanguage: pt-BR\n",
+    });
+    try {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", "--content", dir], {
+        cwd: fileURLToPath(new URL("../../", import.meta.url)),
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const out = r.stdout + r.stderr;
+      assert.equal(out.match(/no words in 'pt-BR'/g)?.length, 1, out);
+      assert.match(out, /site\.yaml:2(:\d+)? \(language\) warning: the interface has no words in 'pt-BR'/);
+      assert.match(out, /hint: the interface's languages are en, fr, de, es/);
+    } finally {
+      await cleanup();
+    }
+  });
 });
 
 describe("npm run build with a bad language", () => {
