@@ -4,6 +4,7 @@
  * as `<page type>-<desktop|mobile>-<light|dark>.png`, plus a brief with a citation open. Pages are
  * found from the URL contract (test/helpers/page-types.ts), so a new page type is photographed too.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -94,6 +95,10 @@ async function shootAll(
   }
 }
 
+if (!existsSync(path.join(values.site, "index.html"))) {
+  console.error(`screenshots: no built site in ${values.site}/ (run npm run build first, or pass --site DIR)`);
+  process.exit(1);
+}
 const { samples } = await pageTypesOf(path.resolve(values.content), path.resolve(values.site));
 await mkdir(values.out, { recursive: true });
 // A page type renamed or removed must not leave its old pictures behind.
