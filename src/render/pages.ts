@@ -218,7 +218,7 @@ export function pagesOf(model: SiteModel): Page[] {
     ...listPages(
       model.outlets,
       outletsPath,
-      words.outletsTitle,
+      words.outletsHeading,
       (slice) => ({ layout: "outlets", ...at, slice }),
       OUTLETS_PER_PAGE,
     ),

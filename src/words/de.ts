@@ -159,7 +159,6 @@ export const de: Words = {
   noEventsYet: "Noch keine Ereignisse erfasst.",
   outletsHeading: "Medien",
   outletsCounts: (articles, outlets) => phrase`${articles} aus ${outlets}.`,
-  outletsTitle: "Quellen",
   aboutOutlet: (name) => phrase`über ${name}`,
   unnamedOutlet: ": Artikel, deren Quelle kein Medium nennt.",
   topics: "Themen",

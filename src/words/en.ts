@@ -164,7 +164,6 @@ export const en = {
   noEventsYet: "No events recorded yet.",
   outletsHeading: "Outlets",
   outletsCounts: <S>(articles: S, outlets: S) => phrase`${articles} from ${outlets}.`,
-  outletsTitle: "Sources",
   aboutOutlet: <S>(name: S) => phrase`about ${name}`,
   unnamedOutlet: ": articles whose source does not name its outlet.",
   topics: "Topics",

@@ -157,7 +157,6 @@ export const es: Words = {
   noEventsYet: "Aún no hay acontecimientos registrados.",
   outletsHeading: "Medios",
   outletsCounts: (articles, outlets) => phrase`${articles} de ${outlets}.`,
-  outletsTitle: "Fuentes",
   aboutOutlet: (name) => phrase`sobre ${name}`,
   unnamedOutlet: ": artículos cuya fuente no indica el medio.",
   topics: "Temas",

@@ -158,7 +158,6 @@ export const fr: Words = {
   noEventsYet: "Aucun événement enregistré pour l’instant.",
   outletsHeading: "Médias",
   outletsCounts: (articles, outlets) => phrase`${articles} de ${outlets}.`,
-  outletsTitle: "Sources",
   aboutOutlet: (name) => phrase`à propos de ${name}`,
   unnamedOutlet: "\u00a0: articles dont la source ne précise pas le média.",
   topics: "Thèmes",
