@@ -137,7 +137,7 @@ export class BuildCache {
     pathPrefix: string,
     actors: readonly Actor[],
     articles: readonly ValidArticle[],
-    language = "en",
+    language: string,
   ) {
     this.#cache = cache;
     this.#actorKey = cache ? JSON.stringify([pathPrefix, actors.map((a) => [a.id, a.name, a.aliases])]) : "";

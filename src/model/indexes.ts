@@ -93,7 +93,7 @@ export function briefIndexesOf(
 export function outletsOf(
   articles: readonly Article[],
   actorById: ReadonlyMap<ActorId, Actor>,
-  unstated = "Outlet not stated",
+  unstated: string,
 ): Outlet[] {
   const byOutlet = new Map<ActorId | undefined, Article[]>();
   for (const a of articles) push(byOutlet, a.outlet, a);

@@ -8,7 +8,7 @@ import { markdownRenderer, type LinkResolver, type MarkdownRenderer } from "./ma
 import { mentionMatcher } from "./mention-matcher.ts";
 import type { Actor, Citation } from "./types.ts";
 import { paragraphPath, type SitePath } from "./urls.ts";
-import { phraseText, wordsFor, type Words } from "../words/words.ts";
+import { phraseText, type Words } from "../words/words.ts";
 
 /** `/` + `/actors/x/` → `/actors/x/`; `/repo/` + `/actors/x/` → `/repo/actors/x/`. */
 export const hrefOf = (pathPrefix: string) => (path: SitePath) => pathPrefix + path.slice(1);
@@ -45,7 +45,7 @@ export function linkingOf(
   actors: readonly Actor[],
   articles: readonly ValidArticle[],
   pathPrefix: string,
-  words: Words = wordsFor("en"),
+  words: Words,
 ): Linking {
   const href = hrefOf(pathPrefix);
   const actorById = new Map(actors.map((a) => [a.id, a]));

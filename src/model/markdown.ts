@@ -19,8 +19,8 @@ export interface LinkResolver {
   /** The actor's display name and page address (with the path prefix), if it exists. */
   actor(id: ActorId): { readonly name: string; readonly href: string } | undefined;
   citation(ref: ParagraphRef): (Citation & { readonly href: string }) | undefined;
-  /** A citation button's words for screen readers, in the site's language (English when not given). */
-  readonly showCitedText?: string;
+  /** A citation button's words for screen readers, in the site's language. */
+  readonly showCitedText: string;
 }
 
 interface BriefEnv {
@@ -49,12 +49,12 @@ function citationGroupLabel(cites: readonly Citation[]): string {
  */
 export function citationTrigger(
   cites: readonly Citation[],
-  shown = citationGroupLabel(cites),
-  place?: string,
-  showCitedText = "show cited text",
+  shown: string | undefined,
+  place: string | undefined,
+  showCitedText: string,
 ): Html {
   const id = escapeHtml(citationGroupId(cites));
-  const label = escapeHtml(shown);
+  const label = escapeHtml(shown ?? citationGroupLabel(cites));
   return `<span class="cites"${place ? ` id="${escapeHtml(place)}"` : ""} data-pagefind-ignore><button type="button" class="cite" popovertarget="${id}">${label}<span class="visually-hidden"> (${escapeHtml(showCitedText)})</span></button><a class="cite cite-link" href="#${id}">${label}</a></span>` as Html;
 }
 

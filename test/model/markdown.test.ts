@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { buildModel } from "../../src/model/build-model.ts";
 import { markdownRenderer, type LinkResolver } from "../../src/model/markdown.ts";
+import { en } from "../../src/words/en.ts";
 import { mentionMatcher } from "../../src/model/mention-matcher.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import type { ActorId, ArticleId, ParagraphRef } from "../../src/validate/ids.ts";
@@ -15,6 +16,7 @@ const PREFIX = "/some-repo/";
 
 /** A resolver over a fixed little world, so the renderer is tested without the rest of the model. */
 const resolver: LinkResolver = {
+  showCitedText: en.showCitedText,
   actor: (id: ActorId) =>
     ({
       "united-kingdom": { name: "United Kingdom", href: `${PREFIX}actors/united-kingdom/` },

@@ -6,12 +6,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { markdownRenderer, type LinkResolver } from "../../src/model/markdown.ts";
+import { en } from "../../src/words/en.ts";
 import { mentionMatcher } from "../../src/model/mention-matcher.ts";
 import { bodyReferencesOf, briefingMarkdown, type BodyReference } from "../../src/validate/briefing-syntax.ts";
 import type { ArticleId } from "../../src/validate/ids.ts";
 
 /** A site where every actor and every article exists, so each reference renders if it is one. */
 const everything: LinkResolver = {
+  showCitedText: en.showCitedText,
   actor: (id) => ({ name: `Name of ${id}`, href: `/actors/${id}/` }),
   citation: (ref) => ({
     ref,
