@@ -96,6 +96,11 @@ export function formatSearchTable(
         line(rows[0]!),
         widths.map((w) => "-".repeat(w)).join("  "),
         ...rows.slice(1).map(line),
+        `index files equal to the single run's, decoded: ${
+          search.index_files.differing_count === 0
+            ? `yes (${search.index_files.files} files)`
+            : `NO, ${search.index_files.differing_count} differ (${search.index_files.differing.join(", ")})`
+        }`,
         `answers identical (count, order, excerpts, filter counts): ${t.identical.pass ? "yes" : `NO (${differing})`}; ` +
           `first query ≤${t.first_query_bytes.limit}× the single index's bytes: ` +
           `${t.first_query_bytes.pass ? "yes" : "NO"} (${times(t.first_query_bytes.ratio)})`,

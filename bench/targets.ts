@@ -91,6 +91,17 @@ export const TARGETS: readonly Target[] = [
       ),
   },
   {
+    name: "search index files equal to one Pagefind run's (decoded)",
+    limit: 0,
+    bound: "0 files differ",
+    measure: (r) =>
+      figure(
+        r.search?.index_files.differing_count,
+        (v) => `${v} of ${r.search!.index_files.files} files differ`,
+        whyNoSearch(r),
+      ),
+  },
+  {
     name: "search first-query bytes vs one Pagefind index",
     limit: 1.05,
     bound: "≤ 1.05×",

@@ -2,8 +2,9 @@
  * The search part of the benchmark (issue #16): our index (bundles merged at build time into
  * `pagefind/`) against one single Pagefind index over the same pages, on a fixed sequence of queries.
  *
- * 1. Reference: Pagefind's CLI over our build's output into `pagefind-single/` (untimed, not part
- *    of our build's figures), with the language our index was forced to.
+ * 1. Reference: one Pagefind run over our build's indexed pages, given in URL order, into
+ *    `pagefind-single/` (untimed, not part of our build's figures), with the language our index was
+ *    forced to (reference-index.ts).
  * 2. Queries: the corpus's rare, medium and common words, each with no filter, with type=Brief and
  *    with actor=<the most frequent actor>, plus the common word with both filters. The medium word
  *    without filters comes first, so its bytes include start-up: that is `query_bytes`.
@@ -33,6 +34,9 @@ import {
 } from "./browser-queries.ts";
 import { findBundles, readEntry, REFERENCE_DIR } from "./bundles.ts";
 import { serveCounting } from "./counting-server.ts";
+import { compareIndexes, type IndexEquality } from "./index-equality.ts";
+
+const REFERENCE_SCRIPT = path.join(REPO_ROOT, "bench", "search", "reference-index.ts");
 
 /** Issue #16: the first query with start-up fetches at most this many times the single index's bytes. */
 export const FIRST_QUERY_LIMIT = 1.05;
@@ -73,10 +77,12 @@ export interface SearchComparison {
   readonly reference: {
     readonly dir: string;
     readonly pages: number;
-    /** Pagefind CLI's wall time and peak memory for the reference; not part of our build's figures. */
+    /** The reference run's wall time and peak memory; not part of our build's figures. */
     readonly index_s: number;
     readonly peak_rss_mib: number;
   };
+  /** Our index folder against the single run's, decoded file by file (index-equality.ts). */
+  readonly index_files: IndexEquality;
   /** Results whose data was loaded and compared per query, in both configurations. */
   readonly top: number;
   /**
@@ -121,15 +127,18 @@ export function querySpecs(q: BenchQueries): QuerySpec[] {
   return specs;
 }
 
-/** Pagefind's CLI over the site into `pagefind-single/`, as one bundle. */
+/**
+ * One Pagefind run over the site's indexed pages, in URL order, into `pagefind-single/`
+ * (reference-index.ts says why that order), in a process of its own so that its time and peak are measured.
+ */
 async function buildReference(siteDir: string, language: string | undefined, logFile: string) {
   await rm(path.join(siteDir, REFERENCE_DIR), { recursive: true, force: true });
   const run = await runMeasured(
-    path.join(REPO_ROOT, "node_modules", ".bin", "pagefind"),
-    ["--site", siteDir, "--output-subdir", REFERENCE_DIR, ...(language ? ["--force-language", language] : [])],
+    process.execPath,
+    ["--import", "tsx", REFERENCE_SCRIPT, siteDir, REFERENCE_DIR, ...(language ? [language] : [])],
     { cwd: REPO_ROOT, logFile },
   );
-  if (!run.ok) throw new Error(`pagefind --site for the single-index reference failed (exit ${run.exitCode})`);
+  if (!run.ok) throw new Error(`the single-index reference failed (exit ${run.exitCode}): ${run.stderrTail}`);
   return run;
 }
 
@@ -276,6 +285,7 @@ export async function compareSearch(options: CompareOptions): Promise<SearchComp
   const language = index.languages.length === 1 ? index.languages[0] : undefined;
   const reference = await buildReference(siteDir, language, options.logFile);
   const referenceEntry = await readEntry(siteDir, REFERENCE_DIR);
+  const indexFiles = await compareIndexes(path.join(siteDir, index.dir), path.join(siteDir, REFERENCE_DIR));
 
   const specs = querySpecs(options.queries);
   const server = await serveCounting(siteDir);
@@ -300,11 +310,12 @@ export async function compareSearch(options: CompareOptions): Promise<SearchComp
         index_s: reference.seconds,
         peak_rss_mib: reference.peakRssMib,
       },
+      index_files: indexFiles,
       top: TOP,
       startup_bytes: { ours: startupFiles(ours), single: startupFiles(single) },
       rows,
       targets,
-      pass: targets.identical.pass && targets.first_query_bytes.pass,
+      pass: targets.identical.pass && targets.first_query_bytes.pass && indexFiles.differing_count === 0,
     };
   } finally {
     if (!options.browser) await browser.close();

@@ -136,20 +136,17 @@ describe(
       // The merge gzips its files with Node's zlib, Pagefind with its own: within 2 %.
       const total = (side: "bytes_ours" | "bytes_single") => c.rows.reduce((n, r) => n + r[side], 0);
       assert.ok(Math.abs(total("bytes_ours") - total("bytes_single")) <= 0.02 * total("bytes_single"), "bytes");
-      // Counts, excerpts and filter counts are identical. The order may differ among results of
-      // equal score only: Pagefind ranks those by page number, the merge numbers pages in URL
-      // order, and the reference (Pagefind's CLI over the folder) in the file system's walk order.
+      // Identical answers, order included: the reference is given the pages in URL order, the
+      // order the merge numbers them in, so even results of equal score rank alike.
       for (const r of c.rows) {
         assert.equal(r.count_ours, r.count_single, `${r.query}: count`);
-        assert.ok(
-          r.differences.every((d) => d === "tie order"),
-          `${r.query}: ${r.first_difference}`,
-        );
+        assert.deepEqual(r.differences, [], `${r.query}: ${r.first_difference}`);
       }
-      assert.equal(
-        c.targets.identical.pass,
-        c.rows.every((r) => r.differences.length === 0),
-      );
+      assert.equal(c.targets.identical.pass, true);
+      // And the index files themselves, decoded, are the single run's.
+      assert.equal(c.index_files.differing_count, 0, c.index_files.differing.join(", "));
+      assert.ok(c.index_files.files > c.reference.pages, `every fragment compared: ${c.index_files.files} files`);
+      assert.equal(c.pass, true);
       assert.ok(
         c.rows.every((r) => r.filter_values > 2),
         "every query answered with filter counts (type and actor values) to compare",
@@ -176,7 +173,8 @@ describe(
       );
       assert.equal(queryBytes(c), c.rows[0]!.bytes_ours);
       const table = formatSearchTable([{ n: 40, search: c }]);
-      assert.match(table, /^common type=Brief actor .*(identical|DIFFERS \(tie order: #\d+ .*\))$/m);
+      assert.match(table, /^common type=Brief actor .* identical$/m);
+      assert.match(table, /^index files equal to the single run's, decoded: yes \(\d+ files\)$/m);
       assert.match(
         table,
         /answers identical \(count, order, excerpts, filter counts\): (yes|NO \(.+\)); first query ≤1\.05×/,
@@ -208,8 +206,18 @@ describe(
       assert.equal(common.first_difference, `count: ${common.count_ours} vs ${common.count_single}`);
       assert.equal(c.targets.identical.pass, false);
       assert.ok(c.targets.identical.differing.some((d) => d.query === "common"));
+      // The lost page's fragment is missing from ours, and the word lists and filters differ.
+      assert.ok(
+        c.index_files.differing.some((f) => f.endsWith("(only the single run's)")),
+        c.index_files.differing.join(),
+      );
+      assert.ok(c.index_files.differing.includes("filter/*"), c.index_files.differing.join());
       assert.equal(c.pass, false);
       assert.match(formatSearchTable([{ n: 40, search: c }]), /^common .*DIFFERS \(count: /m);
+      assert.match(
+        formatSearchTable([{ n: 40, search: c }]),
+        /^index files equal to the single run's, decoded: NO, \d+ differ/m,
+      );
     });
   },
 );
