@@ -1,4 +1,4 @@
-/** Eleventy template: /sitemap.xml, every page a reader can land on with its last content change. */
+/** Eleventy template: /sitemap.xml, every page a reader can land on with its last content change (and its files, past 50,000). */
 import type { RenderContext } from "../src/render/context.ts";
 import type { TemplateData } from "../src/render/eleventy-plugin.ts";
 import type { PageOf } from "../src/render/pages.ts";
@@ -14,6 +14,6 @@ export const data = {
 };
 
 /** The file's text: Eleventy writes it, the preview serves it on request. */
-export const pageHtml = (_page: Page, ctx: RenderContext): string => sitemap(ctx);
+export const pageHtml = (page: Page, ctx: RenderContext): string => sitemap(ctx, page.part);
 
 export const render = (data: Data): string => pageHtml(data.sitemapPage, data.briefbook.context);

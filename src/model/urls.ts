@@ -23,6 +23,8 @@ export const notFoundPath = path("/404.html");
 /** Publishing outputs (docs/data.md, docs/deploying.md): the JSON Feed, search engines' files, open data. */
 export const jsonFeedPath = path("/feed.json");
 export const sitemapPath = path("/sitemap.xml");
+/** One file of a sitemap too large for one: `/sitemap.xml` is then an index of these. */
+export const sitemapPartPath = (n: number) => path(`/sitemap-${n}.xml`);
 export const robotsPath = path("/robots.txt");
 export const cnamePath = path("/CNAME");
 export const dataPath = (file: string) => path(`/data/${file}`);

@@ -24,6 +24,7 @@ import {
   feedPath,
   jsonFeedPath,
   robotsPath,
+  sitemapPartPath,
   sitemapPath,
   homePath,
   notFoundPath,
@@ -80,7 +81,8 @@ export type Page = PageBase &
     // Publishing (docs/data.md, docs/deploying.md): files, not HTML pages.
     | { readonly layout: "json-feed" }
     | { readonly layout: "actor-feed"; readonly actor: Actor }
-    | { readonly layout: "sitemap" }
+    // /sitemap.xml, or one of its files (`part`) on a site of more than SITEMAP_URLS listed pages.
+    | { readonly layout: "sitemap"; readonly part?: number }
     | { readonly layout: "robots" }
     | { readonly layout: "open-data"; readonly file: OpenDataFile }
     | { readonly layout: "cname"; readonly domain: string }
@@ -88,6 +90,25 @@ export type Page = PageBase &
 
 /** Whether a page is an HTML page (a folder's index or a `.html` file), not a feed or data file. */
 export const isHtmlPage = (page: Page): boolean => page.path.endsWith("/") || page.path.endsWith(".html");
+
+/** Pages a search engine should list: the HTML pages, less the search form and the not-found page. */
+export const isListedInSitemap = (page: Page): boolean =>
+  isHtmlPage(page) && page.path !== searchPath && page.path !== notFoundPath;
+
+/** The sitemap protocol's limit of addresses per file; past it /sitemap.xml is an index of files of this many. */
+export const SITEMAP_URLS = 50_000;
+
+/** The files a sitemap index points to: none while one file holds every listed page. */
+function sitemapPartsOf(pages: readonly Page[], perFile: number): Page[] {
+  const listed = pages.filter(isListedInSitemap).length;
+  if (listed <= perFile) return [];
+  return Array.from({ length: Math.ceil(listed / perFile) }, (_, i) => ({
+    layout: "sitemap",
+    path: sitemapPartPath(i + 1),
+    title: `Sitemap ${i + 1}`,
+    part: i + 1,
+  }));
+}
 
 /** The page types, one Eleventy template each (`layouts/<layout>.11ty.ts`). */
 export type Layout = Page["layout"];
@@ -159,7 +180,7 @@ const titled = (words: Words, title: string, slice: Slice<unknown>) =>
   slice.number > 1 ? phraseText(words.titlePageOf(title, String(slice.number), String(slice.count))) : title;
 
 // eslint-disable-next-line max-lines-per-function -- the URL contract: one entry per page type, in site order, read as a list
-export function pagesOf(model: SiteModel): Page[] {
+export function pagesOf(model: SiteModel, { sitemapUrls = SITEMAP_URLS } = {}): Page[] {
   const per = model.site.per_page;
   // Titles of the site's own pages are interface words, in the site's language.
   const words = wordsFor(model.site.language);
@@ -260,6 +281,7 @@ export function pagesOf(model: SiteModel): Page[] {
     pages.push(
       ...listPages(topic.briefs, topic.path, topic.name, (slice) => ({ layout: "topic", ...at, topic, slice })),
     );
+  pages.push(...sitemapPartsOf(pages, sitemapUrls));
   return pages;
 }
 

@@ -13,20 +13,27 @@ import { contextOf } from "./publishing-context.ts";
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /** Each `<url>` as [loc, lastmod], read strictly (a malformed sitemap throws). */
-function readSitemap(xml: string): [string, string | undefined][] {
+const readSitemap = (xml: string) => readEntries(xml, "urlset", "url");
+/** Each `<sitemap>` of a sitemap index as [loc, lastmod]. */
+const readSitemapIndex = (xml: string) => readEntries(xml, "sitemapindex", "sitemap");
+
+function readEntries(xml: string, root: string, entry: string): [string, string | undefined][] {
   const urls: [string, string | undefined][] = [];
   const parser = new SaxesParser({ xmlns: true });
+  let depth = 0;
   let text = "";
   parser.on("error", (e) => {
     throw e;
   });
   parser.on("opentag", (t) => {
     assert.equal(t.uri, SITEMAP_NS, t.name);
+    if (depth++ === 0) assert.equal(t.local, root);
     text = "";
-    if (t.local === "url") urls.push(["", undefined]);
+    if (t.local === entry) urls.push(["", undefined]);
   });
   parser.on("text", (t) => (text += t));
   parser.on("closetag", (t) => {
+    depth--;
     if (t.local === "loc") urls.at(-1)![0] = text;
     if (t.local === "lastmod") urls.at(-1)![1] = text;
   });
@@ -61,6 +68,46 @@ describe("sitemap.xml", async () => {
       .at(-1);
     assert.equal(lastmod("/"), newest);
     for (const [, d] of urls) if (d) assert.match(d, /^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("a sitemap past one file's addresses (50,000; here 3)", async () => {
+  const ctx = await contextOf("cross-links");
+  const PER = 3;
+  const ORIGIN = "https://briefs.example.org/some-repo";
+  const every = readSitemap(sitemap(ctx));
+  const parts = pagesOf(ctx.model, { sitemapUrls: PER }).filter((p) => p.layout === "sitemap" && p.part);
+
+  test("sitemap.xml is an index of files of at most 3 addresses that list every page once, in order", () => {
+    assert.ok(every.length > 2 * PER, `enough pages for three files: ${every.length}`);
+    assert.equal(parts.length, Math.ceil(every.length / PER));
+    const index = readSitemapIndex(sitemap(ctx, undefined, PER));
+    assert.deepEqual(
+      index.map(([loc]) => loc),
+      parts.map((_, i) => `${ORIGIN}/sitemap-${i + 1}.xml`),
+    );
+    const files = parts.map((p) => readSitemap(sitemap(ctx, p.layout === "sitemap" ? p.part : 0, PER)));
+    for (const file of files) assert.ok(file.length >= 1 && file.length <= PER, `${file.length} addresses`);
+    assert.deepEqual(files.flat(), every);
+    // Each file is dated by its newest page.
+    index.forEach(([, lastmod], i) =>
+      assert.equal(
+        lastmod,
+        files[i]!.map(([, d]) => d)
+          .filter((d) => d !== undefined)
+          .sort()
+          .at(-1),
+      ),
+    );
+  });
+
+  test("a site within one file's addresses has one sitemap and no files of it", () => {
+    assert.deepEqual(
+      pagesOf(ctx.model)
+        .filter((p) => p.layout === "sitemap")
+        .map((p) => p.path),
+      ["/sitemap.xml"],
+    );
   });
 });
 
