@@ -11,7 +11,7 @@ import { BuildCache, type ModelCache } from "./cache.ts";
 import { coActorsOf } from "./co-actors.ts";
 import { briefIndexesOf, publicationsOf, lookups, mentionsOf, mostMentionedOf, outletsOf } from "./indexes.ts";
 import { linkingOf } from "./links.ts";
-import { relatedBriefsOf, relatedLookup } from "./related.ts";
+import { relatedLookup } from "./related.ts";
 import type { Actor, SiteModel } from "./types.ts";
 import { actorPath } from "./urls.ts";
 
@@ -73,6 +73,6 @@ export function buildModel(content: ValidContent, options: ModelOptions): SiteMo
       citingBriefs,
       timeline,
     }),
-    relatedOf: relatedLookup(relatedBriefsOf(briefs, linking.actorById)),
+    relatedOf: relatedLookup(briefs, linking.actorById),
   });
 }

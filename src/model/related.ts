@@ -8,8 +8,7 @@
  * weighs ln 501 ≈ 6.2: sharing a rare actor says more than sharing the United States. Equal scores:
  * the newer brief first.
  *
- * Computed once for the whole model from the actor → briefs and topic → briefs lists, rarest
- * first. Each brief reads at most `CANDIDATE_VISITS` entries of those lists; a list longer than
+ * Worked out from the actor → briefs and topic → briefs lists, rarest first. Each brief reads at most `CANDIDATE_VISITS` entries of those lists; a list longer than
  * what is left of that allowance is read around the brief's own date (the briefs nearest it in
  * time), so the whole model costs O(briefs × CANDIDATE_VISITS) however common an actor is.
  */
@@ -131,31 +130,48 @@ function relatedTo(
   return Object.freeze(related);
 }
 
+/** A brief's actors and topics, as traits (each once). */
+const traitsOfBrief = (b: Brief, traits: ReadonlyMap<string, Trait>): Trait[] =>
+  [...new Set([...b.mentions.map((id) => `a:${id}`), ...b.topics.map((t) => `t:${t.slug}`)])].flatMap(
+    (key) => traits.get(key) ?? [],
+  );
+
 /**
- * Each brief's related briefs (published ones only, never itself), best first. `briefs` is the
- * model's list, newest first; drafts (in the preview) get related briefs but are never one.
+ * A brief's related briefs (published ones only, never itself), best first, worked out the first
+ * time they are asked for. `briefs` is the model's list, newest first; drafts (in the preview) get
+ * related briefs but are never one. A build renders every brief page and so asks for all of them;
+ * the preview renders only the pages it is asked for, and working out all 10,000 briefs' lists
+ * after every edit was a fifth of its rebuild. Made outside `buildModel`, so that its closure keeps
+ * only what the lists are made from.
  */
+export function relatedLookup(
+  briefs: readonly Brief[],
+  actorById: ReadonlyMap<ActorId, Actor>,
+): (id: BriefId) => readonly RelatedBrief[] {
+  const traits = traitsOf(
+    briefs,
+    briefs.map((b) => b.status === "published"),
+    actorById,
+  );
+  const place = new Map(briefs.map((b, i) => [b.id, i]));
+  // Shared by every call: each entry is set back to 0 after use.
+  const scores: Scores = new Float64Array(briefs.length);
+  const known = new Map<BriefId, readonly RelatedBrief[]>();
+  const none = Object.freeze([]) as readonly never[];
+  return (id) => {
+    const i = place.get(id);
+    if (i === undefined) return none;
+    let related = known.get(id);
+    if (!related) known.set(id, (related = relatedTo(i, traitsOfBrief(briefs[i]!, traits), briefs, scores)));
+    return related;
+  };
+}
+
+/** Every brief's related briefs at once (what the model's lookup gives, brief by brief). */
 export function relatedBriefsOf(
   briefs: readonly Brief[],
   actorById: ReadonlyMap<ActorId, Actor>,
 ): Map<BriefId, readonly RelatedBrief[]> {
-  const published = briefs.map((b) => b.status === "published");
-  const traits = traitsOf(briefs, published, actorById);
-  const related = new Map<BriefId, readonly RelatedBrief[]>();
-  const scores: Scores = new Float64Array(briefs.length);
-  briefs.forEach((b, i) => {
-    const own = [...new Set([...b.mentions.map((id) => `a:${id}`), ...b.topics.map((t) => `t:${t.slug}`)])].flatMap(
-      (key) => traits.get(key) ?? [],
-    );
-    related.set(b.id, relatedTo(i, own, briefs, scores));
-  });
-  return related;
-}
-
-/** The model's lookup, made outside `buildModel` so that its closure keeps only the map alive. */
-export function relatedLookup(
-  related: ReadonlyMap<BriefId, readonly RelatedBrief[]>,
-): (id: BriefId) => readonly RelatedBrief[] {
-  const none = Object.freeze([]) as readonly never[];
-  return (id) => related.get(id) ?? none;
+  const relatedOf = relatedLookup(briefs, actorById);
+  return new Map(briefs.map((b) => [b.id, relatedOf(b.id)]));
 }
