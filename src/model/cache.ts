@@ -11,7 +11,7 @@ import type { BodyReference } from "../validate/briefing-syntax.ts";
 import type { ValidArticle, ValidBrief } from "../validate/validate.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Actor, ActorQuote, ActorStance, Article, Brief, Citation, CoActor, Publication, Html } from "./types.ts";
-import type { ListedEvent } from "./timeline.ts";
+import { timelineMemo, type ListedEvent, type TimelineMemo } from "./timeline.ts";
 import { addCoAppearances, kindOfKey, type CoAppearanceCounts } from "./co-actors.ts";
 import { sameItems } from "./lists.ts";
 
@@ -86,6 +86,8 @@ export class ModelCache {
    * file does, such as the loaded file object of a loader that keeps unchanged files.
    */
   readonly sourceOf: ((file: string) => unknown) | undefined;
+  /** The timeline's work, by event and listing objects: entries for objects no build keeps are collected. */
+  readonly timeline: TimelineMemo = timelineMemo();
   #kept: CacheContents = { actorKey: "", citeKey: "", briefs: new Map(), articles: new Map() };
 
   constructor(sourceOf?: (file: string) => unknown) {
@@ -145,6 +147,11 @@ export class BuildCache {
     this.#citeKey = cache ? JSON.stringify([language, articles.map((a) => [a.id, a.title, a.outlet])]) : "";
     this.#sameActors = cache?.kept.actorKey === this.#actorKey;
     this.#sameCites = this.#sameActors && cache?.kept.citeKey === this.#citeKey;
+  }
+
+  /** The timeline's work kept between builds of the site; none without a cache. */
+  get timeline(): TimelineMemo | undefined {
+    return this.#cache?.timeline;
   }
 
   /** The version of a content file this build reads (see `ModelCache.sourceOf`). */

@@ -86,7 +86,7 @@ export function briefIndexesOf(
     brief.actors.forEach((a, i) => push(stances, a.id, own.stances[i]!));
     for (const entry of own.events) listed.push(entry);
   }
-  return { quotes, stances, topics: topicsOf(briefs), timeline: timelineOf(listed) };
+  return { quotes, stances, topics: topicsOf(briefs), timeline: timelineOf(listed, cache.timeline) };
 }
 
 /** The outlet pages: each outlet's articles, outlets by name, articles with no outlet stated last. */

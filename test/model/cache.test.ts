@@ -30,6 +30,9 @@ test("an unchanged rebuild hands back the very same briefs, articles and co-acto
   const named = first.actors.filter((a) => first.coActorsOf(a.id).length > 0);
   assert.ok(named.length > 0);
   for (const a of named) assert.equal(again.coActorsOf(a.id), first.coActorsOf(a.id), a.id);
+  // The timeline's events merged from unchanged briefs' listings are the same entries.
+  assert.ok(first.timeline.length > 0);
+  first.timeline.forEach((e, i) => assert.equal(again.timeline[i], e, e.event.what));
 });
 
 test("without a file version (sourceOf), documents are built again, to the same values", () => {
