@@ -53,12 +53,16 @@ export function dossierOf(
   events: readonly TimelineEntry[],
   mentions: readonly Publication[],
 ): ActorDossier {
-  const dated = mentions.filter((d) => publicationDate(d) !== undefined);
+  // The ends of the list, not a copy of its dated part: a much-named actor has thousands of
+  // mentions, and the preview makes every actor's dossier again after each edit (pagesOf).
+  const isDated = (d: Publication) => publicationDate(d) !== undefined;
+  const latestMention = mentions.find(isDated);
+  const firstMention = mentions.findLast(isDated);
   const datedEvents = events.filter((e) => e.date !== undefined);
   return Object.freeze({
     quotes: Object.freeze(quotesOnce(quotes)),
     stances: Object.freeze([...stances].reverse()),
     events: Object.freeze([...datedEvents.reverse(), ...events.filter((e) => e.date === undefined)]),
-    ...(dated.length > 0 ? { firstMention: dated[dated.length - 1]!, latestMention: dated[0]! } : {}),
+    ...(latestMention && firstMention ? { firstMention, latestMention } : {}),
   });
 }
