@@ -29,27 +29,35 @@ interface Trait {
   weight: number;
 }
 
-/** Every actor and topic of the published briefs, with the briefs having each. */
+/** Every actor and topic of the published briefs, with the briefs having each: actors by id, topics by slug. */
+interface Traits {
+  readonly actors: Map<ActorId, Trait>;
+  readonly topics: Map<string, Trait>;
+}
+
+/** Keyed by id, not by a made-up string per mention: the preview works these out after every edit. */
 function traitsOf(
   briefs: readonly Brief[],
   published: readonly boolean[],
   actorById: ReadonlyMap<ActorId, Actor>,
-): Map<string, Trait> {
-  const traits = new Map<string, Trait>();
-  const add = (key: string, name: string, path: SitePath, i: number) => {
-    let t = traits.get(key);
-    if (!t) traits.set(key, (t = { name, path, briefs: [], weight: 0 }));
-    if (published[i]) t.briefs.push(i);
+): Traits {
+  const traits: Traits = { actors: new Map(), topics: new Map() };
+  const add = <K>(map: Map<K, Trait>, key: K, name: string, path: SitePath, i: number) => {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { name, path, briefs: [], weight: 0 }));
+    // A brief naming an actor twice is one entry in its list.
+    if (published[i] && t.briefs.at(-1) !== i) t.briefs.push(i);
   };
   briefs.forEach((b, i) => {
-    for (const id of new Set(b.mentions)) {
+    for (const id of b.mentions) {
       const actor = actorById.get(id);
-      if (actor) add(`a:${id}`, actor.name, actor.path, i);
+      if (actor) add(traits.actors, id, actor.name, actor.path, i);
     }
-    for (const t of b.topics) add(`t:${t.slug}`, t.name, t.path, i);
+    for (const t of b.topics) add(traits.topics, t.slug, t.name, t.path, i);
   });
   const count = published.filter(Boolean).length;
-  for (const t of traits.values()) t.weight = t.briefs.length > 0 ? Math.log(1 + count / t.briefs.length) : 0;
+  for (const map of [traits.actors, traits.topics])
+    for (const t of map.values()) t.weight = t.briefs.length > 0 ? Math.log(1 + count / t.briefs.length) : 0;
   return traits;
 }
 
@@ -131,10 +139,12 @@ function relatedTo(
 }
 
 /** A brief's actors and topics, as traits (each once). */
-const traitsOfBrief = (b: Brief, traits: ReadonlyMap<string, Trait>): Trait[] =>
-  [...new Set([...b.mentions.map((id) => `a:${id}`), ...b.topics.map((t) => `t:${t.slug}`)])].flatMap(
-    (key) => traits.get(key) ?? [],
-  );
+const traitsOfBrief = (b: Brief, traits: Traits): Trait[] => [
+  ...new Set([
+    ...b.mentions.flatMap((id) => traits.actors.get(id) ?? []),
+    ...b.topics.flatMap((t) => traits.topics.get(t.slug) ?? []),
+  ]),
+];
 
 /**
  * A brief's related briefs (published ones only, never itself), best first, worked out the first
