@@ -53,10 +53,13 @@ export function renderInChildProcess(opts: SiteOptions, staging: string): Promis
 }
 
 /**
- * The model takes ~2.3x the content's size on the heap (253 MB for 110 MB at 20,000 documents),
- * and validation's fact-check another ~3x while it reads every cited paragraph (+213 MB RSS for
- * `npm run check` at 10,000 briefs): room for both, one slice of Eleventy's pages and some garbage.
- * Overridable for unusual content.
+ * Room for the larger of two peaks of live heap (measured with --trace-gc):
+ * - render: one Eleventy slice of 2,500 pages (~300 MiB) beside the model (~3x the content) and
+ *   the loaded code. ~570-600 MiB at N = 10,000 (74 MiB of content): that build ran out of memory
+ *   with a 600 MiB heap and ran with 700 (resident set 791-829 MiB, against 930 with 384 + 6x);
+ * - model: the model built beside the validated content, ~5.3x the content. At N = 50,000 (367 MiB)
+ *   it reached 1,942 MiB and finished with a 2,192 MiB heap; the render then needs ~1.5 GiB.
+ * A smaller heap makes V8 collect garbage instead of growing. Overridable for unusual content.
  */
 function renderHeapMiB(contentDir: string): number {
   const fromEnv = Number(process.env.BRIEFBOOK_RENDER_HEAP_MB);
@@ -64,5 +67,6 @@ function renderHeapMiB(contentDir: string): number {
   let bytes = 0;
   for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true }))
     if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
-  return Math.round(384 + (6 * bytes) / 2 ** 20);
+  const contentMiB = bytes / 2 ** 20;
+  return Math.round(Math.max(448 + 3.5 * contentMiB, 6 * contentMiB));
 }

@@ -8,6 +8,7 @@ import type { Linking } from "./links.ts";
 import { newestFirst, push } from "./lists.ts";
 import type { Brief, Citation } from "./types.ts";
 import { compareSources, type ComparedSource } from "./source-comparison.ts";
+import { frozenWith } from "./frozen.ts";
 import { articlePath, briefPath, outletPath, topicPath } from "./urls.ts";
 
 /** The topics a brief names, each once (by slug), in the order written. */
@@ -56,7 +57,7 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
   }
   const cited = groups.flat();
   const { body: _body, ...rest } = b;
-  const keyPoints = Object.freeze(b.key_points.map((k) => Object.freeze({ ...k, cites: cites(k.cites) })));
+  const keyPoints = Object.freeze(b.key_points.map((k) => frozenWith(k, { cites: cites(k.cites) })));
   const comparison = compareSources(keyPoints, b.sources, (id) => sourceOf(linking, id));
   const brief: Brief = Object.freeze({
     ...rest,
@@ -64,18 +65,18 @@ function briefOf(b: ValidBrief, linking: Linking, cache: BuildCache): { brief: B
     path: briefPath(b.id),
     bodyHtml: body.html,
     bodyCitations: Object.freeze(groups),
-    actors: Object.freeze(b.actors.map((a) => Object.freeze({ ...a, cites: cites(a.cites) }))),
+    actors: Object.freeze(b.actors.map((a) => frozenWith(a, { cites: cites(a.cites) }))),
     key_points: keyPoints,
     // A quote typed with other quotation marks or dashes shows the source's own (fact-check warns of it).
     quotes: Object.freeze(
       b.quotes.map((q) => {
         const paragraph = validArticles.get(q.cite.article)?.paragraphs[q.cite.paragraph - 1];
         const text = (paragraph && sourceWording(q.text, paragraph.text)) ?? q.text;
-        return Object.freeze({ ...q, text, cite: citation(q.cite) });
+        return frozenWith(q, { text, cite: citation(q.cite) });
       }),
     ),
-    events: Object.freeze(b.events.map((e) => Object.freeze({ ...e, cites: cites(e.cites) }))),
-    updates: Object.freeze(b.updates.map((u) => Object.freeze({ ...u, cites: cites(u.cites) }))),
+    events: Object.freeze(b.events.map((e) => frozenWith(e, { cites: cites(e.cites) }))),
+    updates: Object.freeze(b.updates.map((u) => frozenWith(u, { cites: cites(u.cites) }))),
     topics: uniqueTopics(b.topics),
     mentions: Object.freeze([...mentions]),
     ...(comparison ? { comparison } : {}),
