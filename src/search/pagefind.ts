@@ -12,8 +12,8 @@
  * builds of the same content are byte-identical.
  */
 import type { Dirent } from "node:fs";
-import { readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
@@ -196,18 +196,28 @@ async function writeBundle(opts: IndexOptions, folder: string, outputPath: strin
 /** Pagefind reports a failed request as a payload of type Error. */
 const isError = (p: { type: string; message?: unknown }): p is { type: "Error"; message: string } => p.type === "Error";
 
-/** Hard links (a copy where the file system refuses them) of `pages` under `folder`, same relative paths. */
+/**
+ * Hard links (a copy where the file system refuses them) of `pages` under `folder`, same relative
+ * paths. Synchronous: the link check shares this event loop and gives it up only between batches of
+ * pages, so a link awaited one at a time waited for a batch each, and the next bundle was not
+ * ready when Pagefind was (at 10,000 briefs under load Pagefind sat idle for the 40 s of the check).
+ * Linking 3,500 pages at once takes tens of milliseconds.
+ */
 async function linkPages(siteDir: string, pages: readonly IndexablePage[], folder: string): Promise<void> {
-  await rm(folder, { recursive: true, force: true });
+  rmSync(folder, { recursive: true, force: true });
   const made = new Set<string>();
   for (const page of pages) {
     const target = join(folder, page.file);
     const dir = dirname(target);
     if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    await link(join(siteDir, page.file), target).catch(() => copyFile(join(siteDir, page.file), target));
+    try {
+      linkSync(join(siteDir, page.file), target);
+    } catch {
+      copyFileSync(join(siteDir, page.file), target);
+    }
   }
 }
 
