@@ -26,7 +26,7 @@ const urlOf = (file: string) =>
     .replace(/(^|\/)index\.html$/, "$1")}`;
 
 /** The site's pages carrying `data-pagefind-body`, as [file, URL], in code point order of URL. */
-export async function indexedPagesInUrlOrder(siteDir: string): Promise<[string, string][]> {
+async function indexedPagesInUrlOrder(siteDir: string): Promise<[string, string][]> {
   const files = (await readdir(siteDir, { recursive: true })).filter(
     (f) => f.endsWith(".html") && !f.startsWith("pagefind"),
   );
